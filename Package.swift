@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "newsq",
+    products: [
+        .executable(name: "newsq", targets: ["newsq"]),
+        .library(name: "NewsModel", targets: ["NewsModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libedit, the line editor behind the REPL. Declared now so every build links it.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Value types for the article, its actors, statements and events; the model file format.
+        .target(
+            name: "NewsModel",
+            exclude: ["Bundled/metro-surge-2026-02-04.txt"]
+        ),
+        // The thin command-line entry point.
+        .executableTarget(
+            name: "newsq",
+            dependencies: [
+                "NewsModel",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "NewsModelTests",
+            dependencies: ["NewsModel"]
+        ),
+        .testTarget(
+            name: "newsqTests",
+            dependencies: ["NewsModel", "CEditLine"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
