@@ -37,7 +37,7 @@ let package = Package(
         ),
         .testTarget(
             name: "newsqTests",
-            dependencies: ["NewsModel", "CEditLine"]
+            dependencies: ["newsq", "NewsModel", "CEditLine"]
         ),
     ],
     swiftLanguageModes: [.v6]

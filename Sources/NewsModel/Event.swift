@@ -62,7 +62,7 @@ public struct Participant: Sendable, Codable, Equatable {
     /// The part an actor plays.
     public enum Role: String, Sendable, Codable, CaseIterable {
         case agent, subject, victim, plaintiff, defendant, announcer, speaker, interviewer
-        case addressee, target, orderedBy, location, court, respondent, beneficiary
+        case addressee, target, orderedBy, location, court, respondent, beneficiary, host
     }
 
     /// The actor, by id.

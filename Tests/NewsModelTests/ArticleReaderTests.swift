@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NewsModel
 
@@ -51,6 +52,15 @@ struct ArticleReaderTests {
         }
         // "—" is one scalar: the first sentence starts 19 scalars in ("MINNEAPOLIS (AP) — ").
         #expect(article.sentences[0].start == 19)
+    }
+
+    /// The compiled-in text is exactly the article file (run scripts/generate-bundled-text after
+    /// editing the file).
+    @Test func compiledTextMatchesTheArticleFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/NewsModel/Bundled/metro-surge-2026-02-04.txt")
+        let onDisk = try String(contentsOf: file, encoding: .utf8)
+        #expect(BundledArticleText.raw == onDisk)
     }
 
     @Test func rejectsTextWithoutMetadata() {
