@@ -5,9 +5,42 @@
 public struct Event: Sendable, Codable, Equatable, Identifiable {
     /// What sort of event this is.
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        case withdrawal, deployment, operation, shooting, takeover, agreement
-        case newsConference, interview, post, statement, lawsuit, protest, policyChange
-        case order, noResponse, omission, cooperation, arrest
+        /// Forces or people pulled out (the 700-officer drawdown).
+        case withdrawal
+        /// Forces sent or kept somewhere (the ~2,000 who remain).
+        case deployment
+        /// A named or ongoing campaign (Operation Metro Surge).
+        case operation
+        /// A shooting, fatal or not.
+        case shooting
+        /// Someone taking charge of an operation or body.
+        case takeover
+        /// Parties agreeing to do something (to cooperate).
+        case agreement
+        /// A news conference.
+        case newsConference
+        /// An interview given to a news outlet or show.
+        case interview
+        /// A post on social media.
+        case post
+        /// A written or spoken statement issued by someone.
+        case statement
+        /// A lawsuit filed in a court.
+        case lawsuit
+        /// Protests, resistance or demonstrations.
+        case protest
+        /// A change of policy or rules.
+        case policyChange
+        /// An order given (Trump: he ordered the reduction).
+        case order
+        /// Someone asked for comment who did not respond.
+        case noResponse
+        /// Something a speaker did not say or provide (no timeline).
+        case omission
+        /// A standing practice of cooperation between authorities.
+        case cooperation
+        /// Arrests or detentions.
+        case arrest
     }
 
     /// A stable identifier such as `e-drawdown`.
@@ -61,8 +94,38 @@ public struct Event: Sendable, Codable, Equatable, Identifiable {
 public struct Participant: Sendable, Codable, Equatable {
     /// The part an actor plays.
     public enum Role: String, Sendable, Codable, CaseIterable {
-        case agent, subject, victim, plaintiff, defendant, announcer, speaker, interviewer
-        case addressee, target, orderedBy, location, court, respondent, beneficiary, host
+        /// Does or causes the event.
+        case agent
+        /// Is moved, changed or acted on (the officers withdrawn).
+        case subject
+        /// Is harmed or killed.
+        case victim
+        /// Brings a lawsuit.
+        case plaintiff
+        /// Is sued.
+        case defendant
+        /// Makes the event public.
+        case announcer
+        /// Speaks at a news conference, interview, post or statement.
+        case speaker
+        /// Conducts an interview (a news outlet).
+        case interviewer
+        /// Is spoken or written to.
+        case addressee
+        /// Is the object of an operation or protest.
+        case target
+        /// Ordered the event, by the article's account.
+        case orderedBy
+        /// Is where the event takes place (an actor that is a place).
+        case location
+        /// Is the court that hears a lawsuit.
+        case court
+        /// Was asked to respond or comment.
+        case respondent
+        /// Gains from the event (receives inmates, cooperation).
+        case beneficiary
+        /// Hosts an interview or programme (a show).
+        case host
     }
 
     /// The actor, by id.
