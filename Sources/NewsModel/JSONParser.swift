@@ -65,18 +65,25 @@ private struct Scanner {
         scalars = Array(text.unicodeScalars)
     }
 
-    /// An array or object that is still open.
-    private enum Container {
-        case array(line: Int, column: Int, elements: [JSONValue])
-        case object(line: Int, column: Int, members: [JSONValue.Member], key: (String, Int, Int),
-                    seen: [String: (line: Int, column: Int)])
+    /// An array or object that is still open. Frames are mutated in place on the stack, so
+    /// appending to a long array never copies it.
+    private struct Frame {
+        let isObject: Bool
+        let line: Int
+        let column: Int
+        var elements: [JSONValue] = []
+        var members: [JSONValue.Member] = []
+        /// The key of the member whose value is being read, with its line and column.
+        var key: (String, Int, Int) = ("", 0, 0)
+        /// Where each key of the object was first seen.
+        var seen: [String: (line: Int, column: Int)] = [:]
     }
 
     // MARK: The document
 
     mutating func document() throws(SyntaxError) -> JSONValue {
         if scalars.first == "\u{FEFF}" { index = 1; lineStart = 1; cursor = (1, 1) }
-        var stack: [Container] = []
+        var stack: [Frame] = []
         var result: JSONValue
         // Each pass of the outer loop reads one value; the inner loop then files it in the open
         // containers, closing as many as the text closes, until another value is due.
@@ -100,8 +107,8 @@ private struct Scanner {
                         value = JSONValue(.object([]), line: line, column: column)
                     } else {
                         let key = try key(after: "'{'")
-                        stack.append(.object(line: line, column: column, members: [], key: key,
-                                             seen: [key.0: (key.1, key.2)]))
+                        stack.append(Frame(isObject: true, line: line, column: column, key: key,
+                                           seen: [key.0: (key.1, key.2)]))
                         continue parsing
                     }
                 } else {
@@ -109,7 +116,7 @@ private struct Scanner {
                         index += 1
                         value = JSONValue(.array([]), line: line, column: column)
                     } else {
-                        stack.append(.array(line: line, column: column, elements: []))
+                        stack.append(Frame(isObject: false, line: line, column: column))
                         continue parsing
                     }
                 }
@@ -122,13 +129,13 @@ private struct Scanner {
             }
 
             filing: while true {
-                guard let container = stack.popLast() else {
+                guard !stack.isEmpty else {
                     result = value
                     break parsing
                 }
-                switch container {
-                case .array(let line, let column, var elements):
-                    elements.append(value)
+                let top = stack.count - 1
+                if !stack[top].isObject {
+                    stack[top].elements.append(value)
                     skipWhitespace()
                     switch peek() {
                     case ",":
@@ -137,17 +144,18 @@ private struct Scanner {
                         if peek() == "]" {
                             throw error(at: index, "expected a value after ','; JSON does not allow a trailing comma")
                         }
-                        stack.append(.array(line: line, column: column, elements: elements))
                         continue parsing
                     case "]":
                         index += 1
-                        value = JSONValue(.array(elements), line: line, column: column)
+                        let frame = stack.removeLast()
+                        value = JSONValue(.array(frame.elements), line: frame.line, column: frame.column)
                         continue filing
                     default:
                         throw expected("',' or ']' after an array element")
                     }
-                case .object(let line, let column, var members, let key, var seen):
-                    members.append(JSONValue.Member(key: key.0, value: value, line: key.1, column: key.2))
+                } else {
+                    let key = stack[top].key
+                    stack[top].members.append(JSONValue.Member(key: key.0, value: value, line: key.1, column: key.2))
                     skipWhitespace()
                     switch peek() {
                     case ",":
@@ -157,19 +165,19 @@ private struct Scanner {
                             throw error(at: index, "expected a key after ','; JSON does not allow a trailing comma")
                         }
                         let next = try self.key(after: "','")
-                        if let first = seen[next.0] {
-                            let objectPath = path(of: stack)
+                        if let first = stack[top].seen[next.0] {
                             duplicates.append(ModelIssue(
-                                path: JSONPath.member(objectPath, next.0),
+                                path: JSONPath.member(path(of: stack.dropLast()), next.0),
                                 message: "duplicate key \"\(next.0)\" at \(next.1):\(next.2) (first at \(first.line):\(first.column)); a key may appear once in an object"))
                         } else {
-                            seen[next.0] = (next.1, next.2)
+                            stack[top].seen[next.0] = (next.1, next.2)
                         }
-                        stack.append(.object(line: line, column: column, members: members, key: next, seen: seen))
+                        stack[top].key = next
                         continue parsing
                     case "}":
                         index += 1
-                        value = JSONValue(.object(members), line: line, column: column)
+                        let frame = stack.removeLast()
+                        value = JSONValue(.object(frame.members), line: frame.line, column: frame.column)
                         continue filing
                     default:
                         throw expected("',' or '}' after an object member")
@@ -184,15 +192,11 @@ private struct Scanner {
         return result
     }
 
-    /// The JSON path of the value now being read inside `stack` (the containers below the one
-    /// whose key is being checked).
-    private func path(of stack: [Container]) -> String {
+    /// The JSON path of the value being read inside `frames`, the open containers outside it.
+    private func path(of frames: ArraySlice<Frame>) -> String {
         var path = JSONPath.root
-        for container in stack {
-            switch container {
-            case .array(_, _, let elements): path = JSONPath.element(path, elements.count)
-            case .object(_, _, _, let key, _): path = JSONPath.member(path, key.0)
-            }
+        for frame in frames {
+            path = frame.isObject ? JSONPath.member(path, frame.key.0) : JSONPath.element(path, frame.elements.count)
         }
         return path
     }
@@ -290,7 +294,8 @@ private struct Scanner {
                 return Unicode.Scalar(unit)!
             }
         default:
-            throw error(at: start, "invalid escape \\\(Self.show(letter)) in string; use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX")
+            let shown = Self.show(letter).hasPrefix("'") ? "\\\(letter)" : "'\\' followed by \(Self.show(letter))"
+            throw error(at: start, "invalid escape \(shown) in string; use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX")
         }
     }
 

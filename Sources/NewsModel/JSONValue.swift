@@ -96,10 +96,23 @@ public struct JSONValue: Sendable, CustomStringConvertible {
     /// The JSON literal for a finite double that reads back as exactly the same double.
     static func numberLiteral(_ value: Double) -> String {
         if value == 0 { return value.sign == .minus ? "-0" : "0" }
-        if value == value.rounded(.towardZero), abs(value) < 9_007_199_254_740_992 {
-            return String(Int(value))
-        }
+        if let integer = exactInteger(value) { return String(integer) }
         return value.description
+    }
+
+    /// The integer `value` equals exactly, when its magnitude is below 2^53 (beyond that, not
+    /// every integer is a double). Worked out from the bits: `rounded()` and `Int(exactly:)`
+    /// need libm, which this Foundation-free module does not link.
+    static func exactInteger(_ value: Double) -> Int? {
+        guard value.isFinite, abs(value) < 9_007_199_254_740_992 else { return nil }
+        if value == 0 { return 0 }
+        let exponent = Int(value.exponent)
+        guard exponent >= 0 else { return nil }
+        let fractionBits = Double.significandBitCount - exponent
+        if fractionBits > 0, value.significandBitPattern & ((1 << UInt64(fractionBits)) - 1) != 0 {
+            return nil
+        }
+        return Int(value)
     }
 
     // MARK: Reading

@@ -62,7 +62,7 @@ private final class Run {
     func document(_ value: JSONValue) -> ArticleModel? {
         guard var fields = object(value, JSONPath.root, "document") else { return nil }
         guard checkFormat(&fields) else { return nil }
-        let article = fields.required("article", article)
+        let article = fields.required("article", self.article)
         let actors = fields.required("actors") { self.array($0, $1, self.actor) }
         let statements = fields.required("statements") { self.array($0, $1, self.statement) }
         let events = fields.required("events") { self.array($0, $1, self.event) }
@@ -96,7 +96,7 @@ private final class Run {
         let id = fields.required("id", string)
         let source = fields.required("source", string)
         let dateline = fields.required("dateline", string)
-        let date = fields.required("date", date)
+        let date = fields.required("date", self.date)
         let text = fields.required("text", string)
         let paragraphs = fields.required("paragraphs") { self.array($0, $1, self.paragraph) }
         let sentences = fields.required("sentences") { self.array($0, $1, self.sentence) }
@@ -111,12 +111,12 @@ private final class Run {
     func paragraph(_ value: JSONValue, _ path: String) -> Paragraph? {
         guard var fields = object(value, path, "paragraph") else { return nil }
         let number = fields.required("number", int)
-        let kind: Paragraph.Kind?? = fields.required("kind") { self.enumeration($0, $1, "paragraph kind") }
+        let kind: Paragraph.Kind? = fields.required("kind") { self.enumeration($0, $1, "paragraph kind") }
         let start = fields.required("start", int)
         let end = fields.required("end", int)
         let text = fields.required("text", string)
         fields.finish()
-        guard let number, let kind = kind ?? nil, let start, let end, let text else { return nil }
+        guard let number, let kind, let start, let end, let text else { return nil }
         return Paragraph(number: number, kind: kind, start: start, end: end, text: text)
     }
 
@@ -150,14 +150,14 @@ private final class Run {
         guard var fields = object(value, path, "actor") else { return nil }
         let id = fields.required("id", string)
         let name = fields.required("name", string)
-        let kind: Actor.Kind?? = fields.required("kind") { self.enumeration($0, $1, "actor kind") }
+        let kind: Actor.Kind? = fields.required("kind") { self.enumeration($0, $1, "actor kind") }
         let aliases = fields.defaulted("aliases", strings)
         let roles = fields.defaulted("roles") { self.array($0, $1, self.role) }
         let party = fields.optional("party", string)
         let description = fields.required("description", string)
         let mentions = fields.defaulted("mentions") { self.array($0, $1, self.mention) }
         fields.finish()
-        guard let id, let name, let kind = kind ?? nil, let aliases, let roles, let party, let description,
+        guard let id, let name, let kind, let aliases, let roles, let party, let description,
             let mentions
         else { return nil }
         return Actor(id: id, name: name, kind: kind, aliases: aliases, roles: roles, party: party,
@@ -169,7 +169,7 @@ private final class Run {
         let title = fields.required("title", string)
         let organization = fields.optional("organization", string)
         let place = fields.optional("place", string)
-        let span = fields.required("span", span)
+        let span = fields.required("span", self.span)
         fields.finish()
         guard let title, let organization, let place, let span else { return nil }
         return Role(title: title, organization: organization, place: place, span: span)
@@ -178,10 +178,10 @@ private final class Run {
     func mention(_ value: JSONValue, _ path: String) -> Mention? {
         guard var fields = object(value, path, "mention") else { return nil }
         let id = fields.required("id", string)
-        let span = fields.required("span", span)
-        let form: Mention.Form?? = fields.required("form") { self.enumeration($0, $1, "mention form") }
+        let span = fields.required("span", self.span)
+        let form: Mention.Form? = fields.required("form") { self.enumeration($0, $1, "mention form") }
         fields.finish()
-        guard let id, let span, let form = form ?? nil else { return nil }
+        guard let id, let span, let form else { return nil }
         return Mention(id: id, span: span, form: form)
     }
 
@@ -191,22 +191,22 @@ private final class Run {
         let speaker = fields.required("speaker", string)
         let coSpeakers = fields.defaulted("coSpeakers", strings)
         let content = fields.required("content", string)
-        let kind: Statement.Kind?? = fields.required("kind") { self.enumeration($0, $1, "statement kind") }
+        let kind: Statement.Kind? = fields.required("kind") { self.enumeration($0, $1, "statement kind") }
         let cue = fields.required("cue", string)
         let venue = fields.optional("venue", string)
         let addressee = fields.optional("addressee", string)
-        let time = fields.required("time", time)
+        let time = fields.required("time", self.time)
         let aboutActors = fields.defaulted("aboutActors", strings)
         let aboutEvents = fields.defaulted("aboutEvents", strings)
         let occasion = fields.optional("occasion", string)
         let contentSpans = fields.required("contentSpans", spans)
         let quotes = fields.defaulted("quotes", spans)
-        let speakerSpan = fields.optional("speakerSpan", span)
-        let cueSpan = fields.optional("cueSpan", span)
-        let sentenceSpan = fields.required("sentenceSpan", span)
+        let speakerSpan = fields.optional("speakerSpan", self.span)
+        let cueSpan = fields.optional("cueSpan", self.span)
+        let sentenceSpan = fields.required("sentenceSpan", self.span)
         let note = fields.optional("note", string)
         fields.finish()
-        guard let id, let speaker, let coSpeakers, let content, let kind = kind ?? nil, let cue, let venue,
+        guard let id, let speaker, let coSpeakers, let content, let kind, let cue, let venue,
             let addressee, let time, let aboutActors, let aboutEvents, let occasion, let contentSpans,
             let quotes, let speakerSpan, let cueSpan, let sentenceSpan, let note
         else { return nil }
@@ -220,24 +220,24 @@ private final class Run {
     func time(_ value: JSONValue, _ path: String) -> TimeReference? {
         guard var fields = object(value, path, "time reference") else { return nil }
         let text = fields.optional("text", string)
-        let precision: TimeReference.Precision?? = fields.required("precision") {
+        let precision: TimeReference.Precision? = fields.required("precision") {
             self.enumeration($0, $1, "time precision")
         }
-        let earliest = fields.optional("earliest", date)
-        let latest = fields.optional("latest", date)
+        let earliest = fields.optional("earliest", self.date)
+        let latest = fields.optional("latest", self.date)
         let note = fields.optional("note", string)
         fields.finish()
-        guard let text, let precision = precision ?? nil, let earliest, let latest, let note else { return nil }
+        guard let text, let precision, let earliest, let latest, let note else { return nil }
         return TimeReference(text: text, precision: precision, earliest: earliest, latest: latest, note: note)
     }
 
     func event(_ value: JSONValue, _ path: String) -> Event? {
         guard var fields = object(value, path, "event") else { return nil }
         let id = fields.required("id", string)
-        let kind: Event.Kind?? = fields.required("kind") { self.enumeration($0, $1, "event kind") }
+        let kind: Event.Kind? = fields.required("kind") { self.enumeration($0, $1, "event kind") }
         let name = fields.optional("name", string)
         let summary = fields.required("summary", string)
-        let time = fields.required("time", time)
+        let time = fields.required("time", self.time)
         let place = fields.optional("place", string)
         let participants = fields.defaulted("participants") { self.array($0, $1, self.participant) }
         let quantities = fields.defaulted("quantities") { self.array($0, $1, self.quantity) }
@@ -246,7 +246,7 @@ private final class Run {
         let evidence = fields.required("evidence", spans)
         let note = fields.optional("note", string)
         fields.finish()
-        guard let id, let kind = kind ?? nil, let name, let summary, let time, let place, let participants,
+        guard let id, let kind, let name, let summary, let time, let place, let participants,
             let quantities, let relations, let claimedBy, let evidence, let note
         else { return nil }
         return Event(id: id, kind: kind, name: name, summary: summary, time: time, place: place,
@@ -257,9 +257,9 @@ private final class Run {
     func participant(_ value: JSONValue, _ path: String) -> Participant? {
         guard var fields = object(value, path, "participant") else { return nil }
         let actor = fields.required("actor", string)
-        let role: Participant.Role?? = fields.required("role") { self.enumeration($0, $1, "participant role") }
+        let role: Participant.Role? = fields.required("role") { self.enumeration($0, $1, "participant role") }
         fields.finish()
-        guard let actor, let role = role ?? nil else { return nil }
+        guard let actor, let role else { return nil }
         return Participant(actor: actor, role: role)
     }
 
@@ -268,7 +268,7 @@ private final class Run {
         let number = fields.required("value", double)
         let unit = fields.required("unit", string)
         let approximate = fields.required("approximate", bool)
-        let span = fields.required("span", span)
+        let span = fields.required("span", self.span)
         fields.finish()
         guard let number, let unit, let approximate, let span else { return nil }
         return Quantity(value: number, unit: unit, approximate: approximate, span: span)
@@ -276,11 +276,11 @@ private final class Run {
 
     func relation(_ value: JSONValue, _ path: String) -> EventRelation? {
         guard var fields = object(value, path, "event relation") else { return nil }
-        let kind: EventRelation.Kind?? = fields.required("kind") { self.enumeration($0, $1, "relation kind") }
+        let kind: EventRelation.Kind? = fields.required("kind") { self.enumeration($0, $1, "relation kind") }
         let event = fields.required("event", string)
-        let span = fields.required("span", span)
+        let span = fields.required("span", self.span)
         fields.finish()
-        guard let kind = kind ?? nil, let event, let span else { return nil }
+        guard let kind, let event, let span else { return nil }
         return EventRelation(kind: kind, event: event, span: span)
     }
 
@@ -296,7 +296,7 @@ private final class Run {
         return Span(start: start, end: end, paragraph: paragraph, sentence: sentence, text: text)
     }
 
-    func spans(_ value: JSONValue, _ path: String) -> [Span]? { array(value, path, span) }
+    func spans(_ value: JSONValue, _ path: String) -> [Span]? { array(value, path, self.span) }
 
     func strings(_ value: JSONValue, _ path: String) -> [String]? { array(value, path, string) }
 
@@ -305,7 +305,11 @@ private final class Run {
     /// The fields of an object, or nil (reported) when `value` is not one.
     func object(_ value: JSONValue, _ path: String, _ type: String) -> Fields? {
         guard let members = value.objectValue else {
-            report(path, "expected \(Self.article(type)) object, found \(value.kindDescription)")
+            if type == "document" {
+                report(path, "a model file is a JSON object with the fields format, article, actors, statements and events; found \(value.kindDescription)")
+                return nil
+            }
+            report(path, "expected \(Self.withArticle(type)) object, found \(value.kindDescription)")
             return nil
         }
         return Fields(run: self, path: path, type: type, members: members)
@@ -347,7 +351,7 @@ private final class Run {
             return nil
         }
         if let number = Self.integer(literal) { return number }
-        if let number = Double(literal), number.isFinite, number != number.rounded(.towardZero) {
+        if let number = Double(literal), abs(number) < 9_007_199_254_740_992 {
             report(path, "expected an integer, found \(literal)")
         } else {
             report(path, "integer \(literal) is out of range")
@@ -370,16 +374,14 @@ private final class Run {
     /// The integer a JSON number literal denotes exactly (`3`, `3.0`, `3e0`), if any.
     static func integer(_ literal: String) -> Int? {
         if let number = Int(literal) { return number }
-        guard let number = Double(literal), number == number.rounded(.towardZero),
-            abs(number) < 9_007_199_254_740_992
-        else { return nil }
-        return Int(number)
+        guard let number = Double(literal) else { return nil }
+        return JSONValue.exactInteger(number)
     }
 
     func enumeration<E: RawRepresentable & CaseIterable>(_ value: JSONValue, _ path: String, _ what: String) -> E?
     where E.RawValue == String {
         guard let text = value.stringValue else {
-            report(path, "expected \(Self.article(what)) (a string), found \(value.kindDescription)")
+            report(path, "expected \(Self.withArticle(what)) (a string), found \(value.kindDescription)")
             return nil
         }
         if let result = E(rawValue: text) { return result }
@@ -420,7 +422,8 @@ private final class Run {
     ]
 
     /// `a span`, `an actor`, `an event relation`.
-    static func article(_ noun: String) -> String {
+    static func withArticle(_ noun: String) -> String {
+        if noun == "document" { return "the document" }
         guard let first = noun.first else { return noun }
         return ("aeiou".contains(first) ? "an " : "a ") + noun
     }
@@ -479,7 +482,7 @@ private struct Fields {
         let names = ModelReader.fields[type] ?? known
         let absent = names.filter { name in !members.contains { $0.key == name } }
         for member in members where !known.contains(member.key) {
-            var message = "unknown field \"\(ModelIssueText.clip(member.key))\" in \(Run.article(type))"
+            var message = "unknown field \"\(ModelIssueText.clip(member.key))\" in \(Run.withArticle(type))"
             if let near = nearestName(to: member.key, in: absent) {
                 message += " — did you mean \"\(near)\"?"
             } else {

@@ -233,7 +233,12 @@ public struct ModelValidator: Sendable {
                 for (p, participant) in event.participants.enumerated() {
                     checkActorReference("\(path).participants[\(p)].actor", participant.actor)
                 }
-                for (q, quantity) in event.quantities.enumerated() { checkSpan("\(path).quantities[\(q)].span", quantity.span) }
+                for (q, quantity) in event.quantities.enumerated() {
+                    if !quantity.value.isFinite {
+                        report("\(path).quantities[\(q)].value", "value \(quantity.value) is not a finite number; a model file cannot hold it")
+                    }
+                    checkSpan("\(path).quantities[\(q)].span", quantity.span)
+                }
                 for (r, relation) in event.relations.enumerated() {
                     checkEventReference("\(path).relations[\(r)].event", relation.event)
                     checkSpan("\(path).relations[\(r)].span", relation.span)

@@ -41,7 +41,7 @@ struct NewsqCommand: ParsableCommand {
     mutating func run() throws {
         let loaded = try loadModel()
         if exportModel {
-            print(ModelFile.encode(loaded))
+            print(ModelFile.encode(loaded), terminator: "")
             return
         }
         print(ModelSummary(model: loaded).text)
@@ -67,8 +67,16 @@ struct NewsqCommand: ParsableCommand {
         }
     }
 
+    /// Writes one line to standard error (through the file descriptor: the C `stderr` global
+    /// is not concurrency-safe in Swift 6).
     static func printError(_ line: String) {
-        fputs(line + "\n", stderr)
+        var bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written <= 0 { break }
+            offset += written
+        }
     }
 
     /// Runs the command, mapping argument errors to exit status 2 as documented.
@@ -81,9 +89,17 @@ struct NewsqCommand: ParsableCommand {
             if code == .validationFailure {
                 printError(fullMessage(for: error))
                 printError("Run 'newsq --help' for usage.")
-                exit(usageStatus)
+                Self.terminate(usageStatus)
             }
             exit(withError: error)
         }
+    }
+
+    private static func terminate(_ status: Int32) -> Never {
+        #if canImport(Glibc)
+            Glibc.exit(status)
+        #else
+            Darwin.exit(status)
+        #endif
     }
 }
