@@ -117,7 +117,7 @@ enum BundledActors {
         aliases: ["Walz", "Gov. Walz", "Gov. Tim Walz", "Governor Walz", "Governor Tim Walz"],
         roles: [RoleDraft(title: "Governor", place: "minnesota", at: q(8, "Gov. Tim Walz"))],
         party: "Democratic",
-        description: "Governor, a Democrat; called the pullback of 700 officers a good first step and posted that the operation should end.",
+        description: "Governor, a Democrat; with Frey called the pullback of 700 officers a good first step; posted a call for a faster and larger drawdown and an end to “this campaign of retribution”.",
         mentions: [
             .name(8, "Tim Walz"),
             .name(9, "Walz"),
