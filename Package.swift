@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "newsq", targets: ["newsq"]),
         .library(name: "NewsModel", targets: ["NewsModel"]),
+        .library(name: "NewsQuery", targets: ["NewsQuery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,18 +23,34 @@ let package = Package(
             name: "NewsModel",
             exclude: ["Bundled/metro-surge-2026-02-04.txt"]
         ),
+        // The query language: lexer, parser, resolver, evaluator, text index, results, renderers.
+        .target(
+            name: "NewsQuery",
+            dependencies: ["NewsModel"]
+        ),
         // The thin command-line entry point.
         .executableTarget(
             name: "newsq",
             dependencies: [
                 "NewsModel",
+                "NewsQuery",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // scripts/bench: per-query medians against a reference, in one run. Not a test.
+        .executableTarget(
+            name: "newsq-bench",
+            dependencies: ["NewsModel", "NewsQuery"]
+        ),
         .testTarget(
             name: "NewsModelTests",
             dependencies: ["NewsModel"]
+        ),
+        .testTarget(
+            name: "NewsQueryTests",
+            dependencies: ["NewsQuery", "NewsModel"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "newsqTests",

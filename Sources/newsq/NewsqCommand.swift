@@ -1,5 +1,6 @@
 import ArgumentParser
 import NewsModel
+import NewsQuery
 
 #if canImport(Glibc)
     import Glibc
@@ -18,10 +19,16 @@ struct NewsqCommand: ParsableCommand {
         abstract: "Ask questions of a news article; every answer cites where in the text it comes from.",
         discussion: """
             With no options, newsq loads the bundled article (AP, 2026-02-04, the drawdown of \
-            federal immigration officers in Minnesota) and prints what its model holds.
+            federal immigration officers in Minnesota) and prints what its model holds. With -c it \
+            runs queries: results on standard output, diagnostics on standard error.
+
+              newsq -c 'who said "surrender"'
+              newsq -c 'quotes by Walz' --format json
+              newsq -c 'quotes by Homan | where kind = direct | count'
 
             EXIT STATUS
               0  success
+              1  query error (the diagnostic names the line and column)
               2  usage error (bad option or argument)
               3  bad model or data file (every problem is listed on stderr)
             """,
@@ -31,6 +38,8 @@ struct NewsqCommand: ParsableCommand {
     static let badModelStatus: Int32 = 3
     /// Exit status for a command line that does not parse.
     static let usageStatus: Int32 = 2
+    /// Exit status for a query that fails.
+    static let queryErrorStatus: Int32 = 1
 
     @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1) instead of the bundled article.", valueName: "FILE"))
     var model: String?
@@ -38,13 +47,50 @@ struct NewsqCommand: ParsableCommand {
     @Flag(name: .long, help: "Write the model as JSON (format 1) to standard output and exit.")
     var exportModel = false
 
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a query (may be repeated; runs in order).", valueName: "QUERY"))
+    var command: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Output format: table, json, jsonl, csv or plain.", valueName: "FORMAT"))
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
+    var color: ColorChoice = .auto
+
     mutating func run() throws {
         let loaded = try loadModel()
         if exportModel {
             print(ModelFile.encode(loaded), terminator: "")
             return
         }
-        print(ModelSummary(model: loaded).text)
+        guard !command.isEmpty else {
+            print(ModelSummary(model: loaded).text)
+            return
+        }
+        let interpreter: Interpreter
+        do {
+            interpreter = try Interpreter(model: loaded)
+        } catch {
+            for issue in error.issues { Self.printError("\(model ?? "model"): error: \(issue)") }
+            throw ExitCode(Self.badModelStatus)
+        }
+        let terminal = Terminal()
+        let renderer = ResultRenderer(format: format, width: terminal.outputWidth,
+                                      color: color.enabled(onTerminal: terminal.outputIsTerminal))
+        let diagnostics = DiagnosticRenderer(color: color.enabled(onTerminal: terminal.errorIsTerminal))
+        var printed = 0
+        for (index, query) in command.enumerated() {
+            let name = command.count == 1 ? "<command>" : "<command \(index + 1)>"
+            do {
+                for result in try interpreter.runAll(query, sourceName: name) {
+                    if printed > 0 && format == .table { print("") }
+                    print(renderer.render(format == .table ? result.forDisplay() : result), terminator: "")
+                    printed += 1
+                }
+            } catch {
+                Self.printError(diagnostics.render(error), newline: false)
+                throw ExitCode(Self.queryErrorStatus)
+            }
+        }
     }
 
     private func loadModel() throws -> ArticleModel {
@@ -69,8 +115,8 @@ struct NewsqCommand: ParsableCommand {
 
     /// Writes one line to standard error (through the file descriptor: the C `stderr` global
     /// is not concurrency-safe in Swift 6).
-    static func printError(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
+    static func printError(_ line: String, newline: Bool = true) {
+        var bytes = Array((newline ? line + "\n" : line).utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
@@ -101,5 +147,21 @@ struct NewsqCommand: ParsableCommand {
         #else
             Darwin.exit(status)
         #endif
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// When to colour output.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+
+    /// Whether to colour a stream, given whether it is a terminal; `auto` honours `NO_COLOR`.
+    func enabled(onTerminal: Bool) -> Bool {
+        switch self {
+        case .always: return true
+        case .never: return false
+        case .auto: return onTerminal && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
+        }
     }
 }

@@ -1,0 +1,136 @@
+import NewsModel
+
+/// Resolves the names users type (`Homan`, `Gov. Walz`, `the border czar`, `DHS`) to actors.
+///
+/// Every actor is known by keys: its id, canonical name, aliases and, for people, surname. A
+/// reference is folded (case, diacritics, typographic apostrophes, a leading "the", a trailing
+/// possessive) and scored against every key:
+/// - 3: it equals a key (`DHS`, `Tom Homan`, `border czar`);
+/// - 2: it equals a person's surname or given name (`Homan`);
+/// - 1: every word of it appears among a key's words (`Homeland` → Department of Homeland Security).
+/// The best score wins; a tie at the best score is ambiguous and reported with the candidates.
+/// No match at all is reported with the nearest key by edit distance.
+public struct ActorResolver: Sendable {
+    /// Why a reference does not resolve to exactly one actor.
+    public enum Failure: Error, Sendable, Equatable {
+        /// Nothing matches; `suggestion` is the nearest key and its actor, if any is close.
+        case unknown(String, suggestion: (key: String, actor: Actor)?)
+        /// Several actors match equally well.
+        case ambiguous(String, candidates: [Actor])
+
+        /// The one-line message for a diagnostic.
+        public var message: String {
+            switch self {
+            case .unknown(let text, let suggestion):
+                guard let suggestion else {
+                    return "unknown actor \"\(text)\" — try 'actors' to list them"
+                }
+                let named = suggestion.key == suggestion.actor.name
+                    ? suggestion.actor.name : "\(suggestion.key) (\(suggestion.actor.name))"
+                return "unknown actor \"\(text)\" — did you mean \(named)?"
+            case .ambiguous(let text, let candidates):
+                let list = candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+                return "\"\(text)\" could be \(list) — say which"
+            }
+        }
+
+        /// Failures compare by message.
+        public static func == (lhs: Failure, rhs: Failure) -> Bool { lhs.message == rhs.message }
+    }
+
+    private struct Key: Sendable {
+        var folded: String
+        var words: [String]
+        var display: String
+        var actor: Int
+        var exactScore: Int
+    }
+
+    private let actors: [Actor]
+    private let keys: [Key]
+
+    /// Builds the name index for a model's actors.
+    public init(actors: [Actor]) {
+        self.actors = actors
+        var keys: [Key] = []
+        for (index, actor) in actors.enumerated() {
+            var seen: Set<String> = []
+            func add(_ text: String, score: Int) {
+                let folded = Self.fold(text)
+                guard !folded.isEmpty, seen.insert(folded).inserted else { return }
+                keys.append(Key(folded: folded, words: Self.words(folded), display: text, actor: index, exactScore: score))
+            }
+            add(actor.name, score: 3)
+            add(actor.id, score: 3)
+            for alias in actor.aliases { add(alias, score: 3) }
+            if actor.kind == .person {
+                let parts = actor.name.split(separator: " ").map(String.init)
+                if let last = parts.last, parts.count > 1 { add(last, score: 2) }
+                if let first = parts.first, parts.count > 1 { add(first, score: 2) }
+            }
+        }
+        self.keys = keys
+    }
+
+    /// The actor a reference names.
+    public func resolve(_ text: String) throws(Failure) -> Actor {
+        let folded = Self.fold(text)
+        let words = Self.words(folded)
+        var best = 0
+        var matches: [Int] = []
+        for key in keys {
+            var score = 0
+            if key.folded == folded {
+                score = key.exactScore
+            } else if !words.isEmpty, words.allSatisfy({ key.words.contains($0) }) {
+                score = 1
+            }
+            guard score > 0 else { continue }
+            if score > best {
+                best = score
+                matches = [key.actor]
+            } else if score == best, !matches.contains(key.actor) {
+                matches.append(key.actor)
+            }
+        }
+        if matches.count == 1 { return actors[matches[0]] }
+        if matches.count > 1 { throw .ambiguous(text, candidates: matches.map { actors[$0] }) }
+        throw .unknown(text, suggestion: nearest(to: folded))
+    }
+
+    /// Whether the text names some actor (without diagnostics).
+    public func names(_ text: String) -> Bool {
+        (try? resolve(text)) != nil
+    }
+
+    private func nearest(to folded: String) -> (key: String, actor: Actor)? {
+        var best: (key: Key, distance: Int)?
+        for key in keys {
+            let distance = editDistance(folded, key.folded)
+            if best == nil || distance < best!.distance || (distance == best!.distance && key.exactScore > best!.key.exactScore) {
+                best = (key, distance)
+            }
+        }
+        guard let best, best.distance <= max(1, folded.count / 3) else { return nil }
+        return (best.key.display, actors[best.key.actor])
+    }
+
+    /// Folds a name for comparison: case, diacritics and apostrophes as in text search, a
+    /// leading "the " dropped, a trailing possessive dropped, runs of spaces collapsed.
+    static func fold(_ text: String) -> String {
+        var folded = TextAnalyzer.fold(text)
+        folded = folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        if folded.hasPrefix("the ") { folded.removeFirst(4) }
+        if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
+        return folded
+    }
+
+    static func words(_ folded: String) -> [String] {
+        folded.split(whereSeparator: { $0 == " " || $0 == "-" }).map { word in
+            var word = String(word)
+            while word.last == "." || word.last == "," { word.removeLast() }
+            if word.hasSuffix("'s") { word.removeLast(2) }
+            return word
+        }.filter { !$0.isEmpty }
+    }
+}

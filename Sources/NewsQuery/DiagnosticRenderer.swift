@@ -1,0 +1,112 @@
+/// Renders ``Diagnostic``s as text for a terminal, compiler style:
+///
+/// ```
+/// <input>:1:11: error: unknown actor "Homen" — did you mean Homan (Tom Homan)?
+/// quotes by Homen
+///           ^~~~~
+///   fix: replace 'Homen' with 'Homan'
+/// ```
+///
+/// Each diagnostic prints `NAME:LINE:COLUMN: SEVERITY: MESSAGE`, the source line (tabs kept),
+/// and a caret line: `^` under the first character of the range, `~` under the rest of it on
+/// that line. The caret line is padded by display width (``DisplayWidth``), so it lines up
+/// under wide characters, and copies the tabs of the source line. Fix-its follow as
+/// `  fix: …` lines, then notes, each like a diagnostic of severity `note` (with its own
+/// source line and caret when it has a range). Colour (ANSI escapes) is added only when asked.
+public struct DiagnosticRenderer: Sendable {
+    /// Whether to colour the output: bold red `error:`, bold message, green caret.
+    public var color: Bool
+
+    /// Creates a renderer.
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    /// Renders every diagnostic of `error` against its source; lines end with `\n` except
+    /// the last.
+    public func render(_ error: QueryError) -> String {
+        render(error.diagnostics, source: error.source, sourceName: error.sourceName)
+    }
+
+    /// Renders `diagnostics`, in order, against `source` shown as `sourceName`.
+    public func render(_ diagnostics: [Diagnostic], source: String, sourceName: String) -> String {
+        diagnostics.map { render($0, source: source, sourceName: sourceName) }.joined(separator: "\n")
+    }
+
+    /// Renders one diagnostic with its fix-its and notes.
+    public func render(_ diagnostic: Diagnostic, source: String, sourceName: String) -> String {
+        let lines = DiagnosticRenderer.lines(of: source)
+        var output = header(sourceName, diagnostic.range.start, diagnostic.severity, diagnostic.message)
+        output += excerpt(diagnostic.range, lines: lines)
+        for fixIt in diagnostic.fixIts {
+            output.append("  fix: " + DiagnosticRenderer.describe(fixIt, in: source))
+        }
+        for note in diagnostic.notes {
+            output += header(sourceName, (note.range ?? diagnostic.range).start, .note, note.message)
+            if let range = note.range { output += excerpt(range, lines: lines) }
+        }
+        return output.joined(separator: "\n")
+    }
+
+    // MARK: - Parts
+
+    /// `NAME:LINE:COLUMN: SEVERITY: MESSAGE`, coloured when asked.
+    private func header(_ sourceName: String, _ at: SourcePosition, _ severity: Diagnostic.Severity, _ message: String) -> [String] {
+        let label = severity.rawValue + ":"
+        guard color else { return ["\(sourceName):\(at.line):\(at.column): \(label) \(message)"] }
+        let labelColor: String
+        switch severity {
+        case .error: labelColor = "1;31"
+        case .warning: labelColor = "1;35"
+        case .note: labelColor = "1;36"
+        }
+        return ["\(sourceName):\(at.line):\(at.column): \(ansi(labelColor, label)) \(ansi("1", message))"]
+    }
+
+    /// The source line a range starts on, and the caret line under it.
+    private func excerpt(_ range: SourceRange, lines: [String]) -> [String] {
+        let line = range.start.line >= 1 && range.start.line <= lines.count ? lines[range.start.line - 1] : ""
+        let characters = Array(line)
+        let startIndex = max(0, range.start.column - 1)
+        var padding = ""
+        for index in 0..<startIndex {
+            guard index < characters.count else {
+                padding.append(" ")
+                continue
+            }
+            let character = characters[index]
+            padding += character == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(character))
+        }
+        let endIndex = range.end.line == range.start.line ? max(startIndex, range.end.column - 1) : characters.count
+        var width = 0
+        if startIndex < characters.count {
+            for character in characters[startIndex..<min(endIndex, characters.count)] {
+                width += character == "\t" ? 1 : DisplayWidth.of(character)
+            }
+        }
+        let caret = "^" + String(repeating: "~", count: max(0, width - 1))
+        return [line, padding + (color ? ansi("32", caret) : caret)]
+    }
+
+    private func ansi(_ code: String, _ text: String) -> String {
+        "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    /// `insert '"'`, `remove 'x'` or `replace 'Homen' with 'Homan'`.
+    static func describe(_ fixIt: Diagnostic.FixIt, in source: String) -> String {
+        let scalars = source.unicodeScalars
+        let start = min(max(0, fixIt.range.start.offset), scalars.count)
+        let end = min(max(start, fixIt.range.end.offset), scalars.count)
+        let lower = scalars.index(scalars.startIndex, offsetBy: start)
+        let upper = scalars.index(lower, offsetBy: end - start)
+        let original = String(scalars[lower..<upper])
+        if original.isEmpty { return "insert '\(fixIt.replacement)'" }
+        if fixIt.replacement.isEmpty { return "remove '\(original)'" }
+        return "replace '\(original)' with '\(fixIt.replacement)'"
+    }
+
+    /// The lines of `source`, split at the line breaks the lexer counts (`\n`, `\r\n`, `\r`).
+    static func lines(of source: String) -> [String] {
+        source.split(omittingEmptySubsequences: false, whereSeparator: Lexer.isLineBreak).map(String.init)
+    }
+}

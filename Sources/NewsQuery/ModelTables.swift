@@ -1,0 +1,157 @@
+import NewsModel
+
+/// The base tables of a model — statements, actors, events, mentions — built once per model,
+/// with every field a query can filter, sort or show. Field names are the documented, stable
+/// keys of JSON output (see `docs/language.md`).
+struct ModelTables: Sendable {
+    let statements: Table
+    let actors: Table
+    let events: Table
+    let mentions: Table
+
+    /// For each statement id, the actors it is about: its `aboutActors` plus every actor
+    /// mentioned inside its content (a speaker's own pronouns excepted).
+    let statementAbout: [String: [String]]
+
+    init(model: ArticleModel) {
+        let names = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.id, $0.name) })
+        func name(_ id: String?) -> Value { id.map { .text(names[$0] ?? $0) } ?? .null }
+
+        var about: [String: [String]] = [:]
+        let allMentions = model.allMentions
+        for statement in model.statements {
+            var ids = statement.aboutActors
+            for (actor, mention) in allMentions where statement.contentSpans.contains(where: { $0.contains(mention.span) }) {
+                if statement.speakers.contains(actor) && mention.form == .pronoun { continue }
+                if !ids.contains(actor) { ids.append(actor) }
+            }
+            about[statement.id] = ids
+        }
+        statementAbout = about
+
+        statements = Table(
+            columns: [
+                .init("id", .id), .init("speaker", .text), .init("speaker_id", .id), .init("co_speakers", .list),
+                .init("speakers", .list), .init("kind", .enumeration), .init("cue", .text), .init("venue", .text),
+                .init("addressee", .text), .init("time", .text), .init("date", .date), .init("about", .list),
+                .init("events", .list), .init("occasion", .id), .init("paragraph", .integer), .init("sentence", .integer),
+                .init("span", .span), .init("quotes", .list), .init("text", .text),
+            ],
+            rows: model.statements.map { statement in
+                let first = statement.contentSpans.first
+                return [
+                    .text(statement.id), name(statement.speaker), .text(statement.speaker),
+                    .list(statement.coSpeakers.map { names[$0] ?? $0 }), .list(statement.speakers),
+                    .text(statement.kind.rawValue), .text(statement.cue), statement.venue.map(Value.text) ?? .null,
+                    name(statement.addressee), .text(Self.when(statement.time)), Self.day(statement.time),
+                    .list(about[statement.id] ?? []), .list(statement.aboutEvents),
+                    statement.occasion.map(Value.text) ?? .null,
+                    first.map { .integer($0.paragraph) } ?? .null, first.map { .integer($0.sentence) } ?? .null,
+                    .span(start: first?.start ?? 0, end: statement.contentSpans.last?.end ?? 0),
+                    .list(statement.quotes.map(\.text)), .text(statement.content),
+                ]
+            },
+            display: ["id", "speaker", "kind", "cue", "venue", "paragraph", "text"],
+            textField: "text",
+            enumOrders: ["kind": Statement.Kind.allCases.map(\.rawValue)],
+            actorFields: ["speaker": "speaker_id", "speaker_id": "speaker_id", "speakers": "speakers",
+                          "co_speakers": "speakers", "about": "about", "addressee": "addressee"])
+
+        let statementCounts = Dictionary(grouping: model.statements.flatMap(\.speakers), by: { $0 }).mapValues(\.count)
+        actors = Table(
+            columns: [
+                .init("id", .id), .init("name", .text), .init("kind", .enumeration), .init("roles", .list),
+                .init("party", .text), .init("aliases", .list), .init("mentions", .integer),
+                .init("first_paragraph", .integer), .init("statements", .integer), .init("description", .text),
+            ],
+            rows: model.actors.map { actor in
+                [
+                    .text(actor.id), .text(actor.name), .text(actor.kind.rawValue), .list(actor.roles.map { Self.role($0, names) }),
+                    actor.party.map(Value.text) ?? .null, .list(actor.aliases), .integer(actor.mentions.count),
+                    actor.mentions.first.map { .integer($0.span.paragraph) } ?? .null,
+                    .integer(statementCounts[actor.id] ?? 0), .text(actor.description),
+                ]
+            },
+            display: ["id", "name", "kind", "roles", "party", "mentions", "statements"],
+            textField: "name",
+            enumOrders: ["kind": Actor.Kind.allCases.map(\.rawValue)])
+
+        events = Table(
+            columns: [
+                .init("id", .id), .init("kind", .enumeration), .init("name", .text), .init("summary", .text),
+                .init("when", .text), .init("precision", .enumeration), .init("earliest", .date), .init("latest", .date),
+                .init("place", .text), .init("participants", .list), .init("involves", .list), .init("quantities", .list),
+                .init("claimed_by", .text), .init("paragraph", .integer), .init("span", .span),
+            ],
+            rows: model.events.map { event in
+                let first = event.evidence.min()
+                let involves = event.participants.map(\.actor) + [event.place, event.claimedBy].compactMap { $0 }
+                var unique: [String] = []
+                for id in involves where !unique.contains(id) { unique.append(id) }
+                return [
+                    .text(event.id), .text(event.kind.rawValue), event.name.map(Value.text) ?? .null, .text(event.summary),
+                    .text(Self.when(event.time)), .text(event.time.precision.rawValue),
+                    event.time.earliest.map(Value.date) ?? .null, event.time.latest.map(Value.date) ?? .null,
+                    name(event.place),
+                    .list(event.participants.map { "\(names[$0.actor] ?? $0.actor) (\($0.role.rawValue))" }),
+                    .list(unique), .list(event.quantities.map(\.span.text)), name(event.claimedBy),
+                    first.map { .integer($0.paragraph) } ?? .null,
+                    first.map { .span(start: $0.start, end: $0.end) } ?? .null,
+                ]
+            },
+            display: ["id", "kind", "when", "place", "summary"],
+            textField: "summary",
+            enumOrders: ["kind": Event.Kind.allCases.map(\.rawValue),
+                         "precision": TimeReference.Precision.allCases.map(\.rawValue)],
+            actorFields: ["involves": "involves", "place": "involves"])
+
+        let sentences = model.article.sentences
+        mentions = Table(
+            columns: [
+                .init("id", .id), .init("actor", .text), .init("actor_id", .id), .init("form", .enumeration),
+                .init("text", .text), .init("paragraph", .integer), .init("sentence", .integer), .init("span", .span),
+                .init("context", .text),
+            ],
+            rows: allMentions.map { actor, mention in
+                let sentence = sentences.indices.contains(mention.span.sentence - 1) ? sentences[mention.span.sentence - 1].text : ""
+                return [
+                    .text(mention.id), name(actor), .text(actor), .text(mention.form.rawValue), .text(mention.span.text),
+                    .integer(mention.span.paragraph), .integer(mention.span.sentence),
+                    .span(start: mention.span.start, end: mention.span.end), .text(sentence),
+                ]
+            },
+            display: ["id", "actor", "form", "text", "paragraph", "context"],
+            textField: "context",
+            enumOrders: ["form": Mention.Form.allCases.map(\.rawValue)],
+            actorFields: ["actor": "actor_id", "actor_id": "actor_id"])
+    }
+
+    /// The article's words for a time, with the dates they resolve to.
+    static func when(_ time: TimeReference) -> String {
+        let range: String?
+        switch (time.earliest, time.latest) {
+        case let (earliest?, latest?) where earliest == latest: range = earliest.iso
+        case let (earliest?, latest?): range = "\(earliest.iso) … \(latest.iso)"
+        case let (earliest?, nil): range = "from \(earliest.iso)"
+        case let (nil, latest?): range = "by \(latest.iso)"
+        case (nil, nil): range = nil
+        }
+        switch (time.text, range) {
+        case let (text?, range?): return "\(text) (\(range))"
+        case let (text?, nil): return text
+        case let (nil, range?): return "not stated (\(range))"
+        case (nil, nil): return "not stated"
+        }
+    }
+
+    /// The day, when the time is a single day.
+    static func day(_ time: TimeReference) -> Value {
+        guard time.precision == .day, let day = time.earliest else { return .null }
+        return .date(day)
+    }
+
+    static func role(_ role: Role, _ names: [String: String]) -> String {
+        let of = [role.organization, role.place].compactMap { $0 }.map { names[$0] ?? $0 }
+        return of.isEmpty ? role.title : "\(role.title), \(of.joined(separator: ", "))"
+    }
+}

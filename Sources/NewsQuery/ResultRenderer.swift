@@ -1,0 +1,246 @@
+/// The text formats a ``QueryResult`` can be rendered in.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// An aligned, psql-like table with a header, a rule and a row count; the default on a terminal.
+    case table
+    /// One pretty-printed JSON array of objects, keys in column order.
+    case json
+    /// One compact JSON object per line (JSON Lines).
+    case jsonl
+    /// RFC 4180 comma-separated values with a header row and CRLF line endings.
+    case csv
+    /// Tab-separated values without a header, one row per line, for `cut` and `awk`.
+    case plain
+}
+
+/// Turns a ``QueryResult`` into text in one of the ``OutputFormat``s.
+///
+/// Rendering is pure: it reads no environment and prints nothing. Output ends with a newline
+/// unless it is empty (an empty result in `jsonl` or `plain`).
+///
+/// A result without columns shows its ``QueryResult/message`` instead of a table (as
+/// `{"message": …}` in JSON, a one-column `message` table in CSV). A result that has columns
+/// ignores its message.
+///
+/// Values are written as in ``Value``'s `Codable` form in JSON (dates as `"YYYY-MM-DD"`, spans as
+/// `{"start": s, "end": e}`, lists as arrays of strings). In CSV, lists are joined with `"; "`,
+/// spans written `start..<end` and nulls left empty; in `plain`, lists are joined with `", "`.
+public struct ResultRenderer: Sendable {
+    /// The format to write.
+    public var format: OutputFormat
+    /// The widest a `table` may be, in terminal columns; `nil` for no limit. Other formats ignore it.
+    public var width: Int?
+    /// Whether a `table` may use ANSI styles (bold header, dim nulls). Other formats ignore it.
+    public var color: Bool
+
+    /// Creates a renderer.
+    ///
+    /// - Parameters:
+    ///   - format: The output format.
+    ///   - width: For `table`: the terminal width to fit by wrapping text and list columns.
+    ///   - color: For `table`: whether to use ANSI styles.
+    public init(format: OutputFormat, width: Int? = nil, color: Bool = false) {
+        self.format = format
+        self.width = width
+        self.color = color
+    }
+
+    /// The result as text in ``format``.
+    public func render(_ result: QueryResult) -> String {
+        switch format {
+        case .table: return TableRenderer(width: width, color: color).render(result)
+        case .json: return renderJSON(result)
+        case .jsonl: return renderJSONLines(result)
+        case .csv: return renderCSV(result)
+        case .plain: return renderPlain(result)
+        }
+    }
+
+    // MARK: - JSON
+
+    private func renderJSON(_ result: QueryResult) -> String {
+        var output = ""
+        if result.columns.isEmpty, let message = result.message {
+            output += "{\n  "
+            JSONWriter.writeString("message", into: &output)
+            output += ": "
+            JSONWriter.writeString(message, into: &output)
+            output += "\n}\n"
+            return output
+        }
+        guard !result.rows.isEmpty else { return "[]\n" }
+        output += "[\n"
+        for (rowIndex, row) in result.rows.enumerated() {
+            output += "  "
+            JSONWriter.writeObject(columns: result.columns, row: row, indent: 1, into: &output)
+            output += rowIndex == result.rows.count - 1 ? "\n" : ",\n"
+        }
+        output += "]\n"
+        return output
+    }
+
+    private func renderJSONLines(_ result: QueryResult) -> String {
+        var output = ""
+        if result.columns.isEmpty, let message = result.message {
+            output += "{"
+            JSONWriter.writeString("message", into: &output)
+            output += ":"
+            JSONWriter.writeString(message, into: &output)
+            output += "}\n"
+            return output
+        }
+        for row in result.rows {
+            JSONWriter.writeObject(columns: result.columns, row: row, indent: nil, into: &output)
+            output += "\n"
+        }
+        return output
+    }
+
+    // MARK: - CSV
+
+    private func renderCSV(_ result: QueryResult) -> String {
+        if result.columns.isEmpty {
+            guard let message = result.message else { return "" }
+            return "message\r\n" + ResultRenderer.csvField(message) + "\r\n"
+        }
+        var output = result.columns.map { ResultRenderer.csvField($0.name) }.joined(separator: ",") + "\r\n"
+        for row in result.rows {
+            output += row.map { ResultRenderer.csvField(ResultRenderer.csvText($0)) }.joined(separator: ",")
+            output += "\r\n"
+        }
+        return output
+    }
+
+    /// A value's CSV text: lists joined with `"; "`, spans as `start..<end`, null empty.
+    private static func csvText(_ value: Value) -> String {
+        switch value {
+        case .list(let items): return items.joined(separator: "; ")
+        default: return value.displayText
+        }
+    }
+
+    /// `text` as one RFC 4180 field: quoted (quotes doubled) when it holds `,` `"` CR or LF.
+    private static func csvField(_ text: String) -> String {
+        // Scalars, not Characters: "\r\n" is one Character, and `"` may carry a combining mark.
+        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return text }
+        var field = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { field.unicodeScalars.append(scalar) }
+            field.unicodeScalars.append(scalar)
+        }
+        field += "\""
+        return field
+    }
+
+    // MARK: - Plain
+
+    private func renderPlain(_ result: QueryResult) -> String {
+        if result.columns.isEmpty {
+            guard let message = result.message else { return "" }
+            return message + "\n"
+        }
+        var output = ""
+        for row in result.rows {
+            output += row.map { ResultRenderer.plainField($0.displayText) }.joined(separator: "\t")
+            output += "\n"
+        }
+        return output
+    }
+
+    /// `text` with every tab and line break (CRLF counting as one) replaced by a space.
+    private static func plainField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "\t" || $0.isNewline }) else { return text }
+        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+    }
+}
+
+/// Hand-written JSON output for results: pretty (two-space indentation, `": "` after keys, one
+/// member or element per line, like the model file writer) or compact (no whitespace).
+private enum JSONWriter {
+    /// Writes one row as an object keyed by column name, in column order. `indent` is the
+    /// nesting level of the object for pretty output, or `nil` for compact output.
+    static func writeObject(columns: [QueryResult.Column], row: [Value], indent: Int?, into output: inout String) {
+        let members = zip(columns, row).map { ($0.name, $1) }
+        guard !members.isEmpty else {
+            output += "{}"
+            return
+        }
+        output += "{"
+        for (index, (key, value)) in members.enumerated() {
+            if index > 0 { output += "," }
+            newline(indent.map { $0 + 1 }, into: &output)
+            writeString(key, into: &output)
+            output += indent == nil ? ":" : ": "
+            writeValue(value, indent: indent.map { $0 + 1 }, into: &output)
+        }
+        newline(indent, into: &output)
+        output += "}"
+    }
+
+    /// Writes a value in its `Codable` form; `indent` is its nesting level, `nil` for compact.
+    static func writeValue(_ value: Value, indent: Int?, into output: inout String) {
+        switch value {
+        case .null:
+            output += "null"
+        case .text(let text):
+            writeString(text, into: &output)
+        case .integer(let number):
+            output += String(number)
+        case .date(let date):
+            writeString(date.iso, into: &output)
+        case .list(let items):
+            guard !items.isEmpty else {
+                output += "[]"
+                return
+            }
+            output += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "," }
+                newline(indent.map { $0 + 1 }, into: &output)
+                writeString(item, into: &output)
+            }
+            newline(indent, into: &output)
+            output += "]"
+        case .span(let start, let end):
+            let separator = indent == nil ? ":" : ": "
+            output += "{"
+            newline(indent.map { $0 + 1 }, into: &output)
+            output += "\"start\"" + separator + String(start) + ","
+            newline(indent.map { $0 + 1 }, into: &output)
+            output += "\"end\"" + separator + String(end)
+            newline(indent, into: &output)
+            output += "}"
+        }
+    }
+
+    /// In pretty output, a line break and the indentation of nesting `level`; nothing in compact.
+    private static func newline(_ level: Int?, into output: inout String) {
+        guard let level else { return }
+        output += "\n" + String(repeating: "  ", count: level)
+    }
+
+    /// Writes `text` as a JSON string (RFC 8259): `"` and `\` escaped, control characters as
+    /// `\n` `\r` `\t` `\b` `\f` or `\u00XX`, everything else (`/` and non-ASCII included) as itself.
+    static func writeString(_ text: String, into output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let digits = String(scalar.value, radix: 16, uppercase: true)
+                    output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

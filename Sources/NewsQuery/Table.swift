@@ -1,0 +1,48 @@
+import NewsModel
+
+/// The evaluator's working table: every field of the rows, plus what the evaluator needs to
+/// know about them (which fields a plain table shows, which field `has` searches by default,
+/// the order of enumeration values). Turned into a ``QueryResult`` at the end of a query.
+struct Table: Sendable {
+    /// Every field the rows carry.
+    var columns: [QueryResult.Column]
+    /// The rows; one value per column.
+    var rows: [[Value]]
+    /// The fields an aligned table shows by default, or `nil` for all.
+    var display: [String]?
+    /// The field that `has "words"` searches when no field is named.
+    var textField: String?
+    /// For enumeration fields, the values in their natural order (direct, partial, reported).
+    var enumOrders: [String: [String]] = [:]
+    /// Fields whose values are actor ids, keyed by the field that shows the actor's name.
+    var actorFields: [String: String] = [:]
+
+    /// The index of a field, case-insensitively.
+    func index(of field: String) -> Int? {
+        let lowered = field.lowercased()
+        return columns.firstIndex { $0.name.lowercased() == lowered }
+    }
+
+    /// The result users see.
+    var result: QueryResult {
+        QueryResult(columns: columns, rows: rows, displayColumns: display)
+    }
+
+    /// A table from a result bound with `let` (display hint kept).
+    init(_ result: QueryResult) {
+        columns = result.columns
+        rows = result.rows
+        display = result.displayColumns
+    }
+
+    /// Creates a table.
+    init(columns: [QueryResult.Column], rows: [[Value]], display: [String]? = nil, textField: String? = nil,
+         enumOrders: [String: [String]] = [:], actorFields: [String: String] = [:]) {
+        self.columns = columns
+        self.rows = rows
+        self.display = display
+        self.textField = textField
+        self.enumOrders = enumOrders
+        self.actorFields = actorFields
+    }
+}

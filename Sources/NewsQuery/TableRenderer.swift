@@ -1,0 +1,235 @@
+/// Lays out a ``QueryResult`` as a psql-like table; the `table` format of ``ResultRenderer``.
+///
+/// ```
+///  id  | speaker   | text                | paragraph
+/// -----+-----------+---------------------+----------
+///  s25 | Tom Homan | We are not          |        23
+///      |           | surrendering the    |
+///      |           | president’s         |
+///      |           | mission.            |
+/// (1 row)
+/// ```
+///
+/// (Rendered at width 50; the trailing padding of the last column is not shown.)
+///
+/// Layout rules:
+/// - Every column is as wide as its widest header or cell line, measured in terminal columns
+///   (wide characters count 2, combining marks 0). Cells are padded to that width, so every
+///   line of the header, rule and body has the same display width.
+/// - Integer cells are right-aligned; everything else (headers included) is left-aligned.
+/// - A cell with line breaks takes one table line per line of text.
+/// - When a `width` is given and the table is wider, the widest `text` and `list` columns are
+///   narrowed one column at a time (never below ``minimumWrapWidth``, or their natural width if
+///   that is smaller) until the table fits or nothing can shrink; other columns keep their width.
+///   Cells of narrowed columns wrap at spaces; a word longer than the column starts a new line
+///   and is broken between characters, never inside one; a wide character that does not fit
+///   moves to the next line.
+/// - Nulls show as `null`. With `color`, header names are bold and nulls dim (ANSI SGR).
+/// - Tabs show as one space, other control characters as U+FFFD, so they cannot move the cursor.
+struct TableRenderer: Sendable {
+    /// The narrowest a `text` or `list` column is made to fit a width.
+    static let minimumWrapWidth = 10
+
+    /// The widest the table may be, or `nil` for no limit.
+    var width: Int?
+    /// Whether to use ANSI styles.
+    var color: Bool
+
+    /// A piece of text with its display width.
+    private struct Line {
+        var text: String
+        var width: Int
+    }
+
+    /// One cell split into lines, with how to show it.
+    private struct Cell {
+        var lines: [Line]
+        var isNull: Bool
+
+        /// The widest line.
+        var naturalWidth: Int { lines.map(\.width).max() ?? 0 }
+    }
+
+    /// The result as a table (or its message), ending with a newline.
+    func render(_ result: QueryResult) -> String {
+        if result.columns.isEmpty {
+            if let message = result.message { return message.hasSuffix("\n") ? message : message + "\n" }
+            return TableRenderer.footer(rowCount: result.rows.count) + "\n"
+        }
+        let header = result.columns.map { Cell(lines: TableRenderer.lines(of: $0.name), isNull: false) }
+        let body = result.rows.map { row in
+            result.columns.indices.map { column in
+                let value = column < row.count ? row[column] : .null  // tolerate short rows
+                return Cell(lines: TableRenderer.lines(of: value.isNull ? "null" : value.displayText), isNull: value.isNull)
+            }
+        }
+        let natural = result.columns.indices.map { column in
+            body.reduce(header[column].naturalWidth) { max($0, $1[column].naturalWidth) }
+        }
+        let widths = fittedWidths(natural: natural, columns: result.columns)
+        let rightAligned = result.columns.map { $0.type == .integer }
+
+        var output = ""
+        appendRow(header, widths: widths, rightAligned: rightAligned.map { _ in false }, isHeader: true, into: &output)
+        output += widths.enumerated().map { index, width in
+            String(repeating: "-", count: width + (index == widths.count - 1 ? 1 : 2))
+        }.joined(separator: "+")
+        output += "\n"
+        for row in body {
+            appendRow(row, widths: widths, rightAligned: rightAligned, isHeader: false, into: &output)
+        }
+        output += TableRenderer.footer(rowCount: result.rows.count) + "\n"
+        return output
+    }
+
+    /// The footer line: `(no rows)`, `(1 row)` or `(N rows)`.
+    private static func footer(rowCount: Int) -> String {
+        switch rowCount {
+        case 0: return "(no rows)"
+        case 1: return "(1 row)"
+        default: return "(\(rowCount) rows)"
+        }
+    }
+
+    /// The display width of a table whose columns have `widths`: ` a | b | c`.
+    static func tableWidth(_ widths: [Int]) -> Int {
+        widths.reduce(0, +) + 3 * (widths.count - 1) + 1
+    }
+
+    /// Column widths that fit ``width``: in effect, the widest `text`/`list` column is narrowed
+    /// by one terminal column (the leftmost of equally wide ones first) until the table fits or
+    /// every such column is down to its minimum. Runs of steps on one column are taken at once.
+    private func fittedWidths(natural: [Int], columns: [QueryResult.Column]) -> [Int] {
+        guard let width, !natural.isEmpty else { return natural }
+        var widths = natural
+        var excess = TableRenderer.tableWidth(widths) - width
+        let minimums = zip(natural, columns).map { natural, column -> Int? in
+            column.type == .text || column.type == .list ? min(natural, TableRenderer.minimumWrapWidth) : nil
+        }
+        while excess > 0 {
+            var widest: Int?
+            for index in widths.indices {
+                guard let minimum = minimums[index], widths[index] > minimum else { continue }
+                if widest.map({ widths[index] > widths[$0] }) ?? true { widest = index }
+            }
+            guard let widest else { break }
+            // Take the column down to the next-widest shrinkable width in one step when possible.
+            let runnerUp = widths.indices
+                .filter { $0 != widest && minimums[$0] != nil && widths[$0] <= widths[widest] }
+                .map { widths[$0] }.max() ?? 0
+            let floor = max(minimums[widest] ?? widths[widest], runnerUp, widths[widest] - excess)
+            let step = max(1, widths[widest] - floor)
+            widths[widest] -= step
+            excess -= step
+        }
+        return widths
+    }
+
+    /// Appends one header or body row, wrapping each cell to its column's width.
+    private func appendRow(_ cells: [Cell], widths: [Int], rightAligned: [Bool], isHeader: Bool, into output: inout String) {
+        let wrapped = zip(cells, widths).map { cell, width in
+            cell.lines.flatMap { $0.width > width ? TableRenderer.wrap($0.text, to: width) : [$0] }
+        }
+        let height = max(1, wrapped.map(\.count).max() ?? 1)
+        for lineIndex in 0..<height {
+            var line = " "
+            for column in cells.indices {
+                if column > 0 { line += " | " }
+                let piece = lineIndex < wrapped[column].count ? wrapped[column][lineIndex] : Line(text: "", width: 0)
+                let padding = String(repeating: " ", count: max(0, widths[column] - piece.width))
+                let styled = style(piece.text, isHeader: isHeader, isNull: cells[column].isNull)
+                line += rightAligned[column] ? padding + styled : styled + padding
+            }
+            output += line + "\n"
+        }
+    }
+
+    /// `text` wrapped in ANSI bold (header) or dim (null) codes when color is on.
+    private func style(_ text: String, isHeader: Bool, isNull: Bool) -> String {
+        guard color, !text.isEmpty else { return text }
+        if isHeader { return "\u{1B}[1m" + text + "\u{1B}[22m" }
+        if isNull { return "\u{1B}[2m" + text + "\u{1B}[22m" }
+        return text
+    }
+
+    // MARK: - Text
+
+    /// The lines of a cell's text, made safe for a terminal and measured.
+    private static func lines(of text: String) -> [Line] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
+            var safe = ""
+            var width = 0
+            for character in line {
+                let shown = printable(character)
+                safe.append(shown)
+                width += columns(shown)
+            }
+            return Line(text: safe, width: width)
+        }
+    }
+
+    /// The character itself, a space for a tab, or U+FFFD for any other control character.
+    private static func printable(_ character: Character) -> Character {
+        if character == "\t" { return " " }
+        let isControl = character.unicodeScalars.contains { scalar in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        }
+        return isControl ? "\u{FFFD}" : character
+    }
+
+    /// The terminal columns a character takes.
+    private static func columns(_ character: Character) -> Int {
+        DisplayWidth.of(character)
+    }
+
+    /// One line of text wrapped to `width` columns: broken at spaces when possible, with the
+    /// spaces at a break dropped; words wider than `width` start a new line and are broken
+    /// between characters. Every line is at most `width` wide unless a single character is wider.
+    private static func wrap(_ text: String, to width: Int) -> [Line] {
+        var lines: [Line] = []
+        var current = Line(text: "", width: 0)
+        var pendingSpaces = Line(text: "", width: 0)
+
+        func finishLine() {
+            lines.append(current)
+            current = Line(text: "", width: 0)
+        }
+        func placeWord(_ word: Line) {
+            if current.width + pendingSpaces.width + word.width <= width {
+                current.text += pendingSpaces.text + word.text
+                current.width += pendingSpaces.width + word.width
+            } else if word.width <= width {
+                if !current.text.isEmpty { finishLine() }
+                current = word
+            } else {
+                // Too wide for any line: start afresh and break between characters.
+                if !current.text.isEmpty { finishLine() }
+                for character in word.text {
+                    let characterWidth = columns(character)
+                    if current.width + characterWidth > width && !current.text.isEmpty { finishLine() }
+                    current.text.append(character)
+                    current.width += characterWidth
+                }
+            }
+            pendingSpaces = Line(text: "", width: 0)
+        }
+
+        var word = Line(text: "", width: 0)
+        for character in text {
+            if character == " " {
+                if !word.text.isEmpty {
+                    placeWord(word)
+                    word = Line(text: "", width: 0)
+                }
+                pendingSpaces.text.append(character)
+                pendingSpaces.width += 1
+            } else {
+                word.text.append(character)
+                word.width += columns(character)
+            }
+        }
+        if !word.text.isEmpty { placeWord(word) }
+        if !current.text.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
+    }
+}

@@ -1,0 +1,56 @@
+import NewsModel
+
+/// The searchable texts of one model, analyzed once: the article, every statement's content
+/// and every event's summary.
+///
+/// Token ranges of the article and of statement contents are offsets into the ARTICLE text
+/// (``Article/text``), so a match can be cited and highlighted where it stands. Event summaries
+/// are the model's own words, not article text; their ranges are offsets into the summary.
+public struct TextIndex: Sendable {
+    /// The stemmer every text was analyzed with.
+    public let stemmer: PorterStemmer
+    /// The whole article text, analyzed; restrict it to a sentence or paragraph with
+    /// ``AnalyzedText/restricted(to:)``.
+    public let article: AnalyzedText
+    private let statements: [String: AnalyzedText]
+    private let events: [String: AnalyzedText]
+
+    /// Analyzes every searchable text of `model`.
+    public init(model: ArticleModel) {
+        let stemmer = PorterStemmer()
+        self.stemmer = stemmer
+        article = TextAnalyzer.analyze(model.article.text, stemmer: stemmer)
+        var statements: [String: AnalyzedText] = [:]
+        for statement in model.statements {
+            // `content` is the span texts joined by one space: analyzing each span on its own
+            // gives the same tokens, with offsets that point into the article.
+            let tokens = statement.contentSpans.flatMap { span in
+                TextAnalyzer.analyze(span.text, stemmer: stemmer).shifted(by: span.start).tokens
+            }
+            statements[statement.id] = AnalyzedText(tokens: tokens)
+        }
+        self.statements = statements
+        var events: [String: AnalyzedText] = [:]
+        for event in model.events {
+            events[event.id] = TextAnalyzer.analyze(event.summary, stemmer: stemmer)
+        }
+        self.events = events
+    }
+
+    /// The content of the statement with the given id, analyzed, with ranges into the article
+    /// text; `nil` for an unknown id.
+    public func statementContent(_ id: String) -> AnalyzedText? {
+        statements[id]
+    }
+
+    /// The summary of the event with the given id, analyzed, with ranges into the summary
+    /// string; `nil` for an unknown id.
+    public func eventSummary(_ id: String) -> AnalyzedText? {
+        events[id]
+    }
+
+    /// Any other text, analyzed now with the index's stemmer; ranges are offsets into `text`.
+    public func analyzed(_ text: String) -> AnalyzedText {
+        TextAnalyzer.analyze(text, stemmer: stemmer)
+    }
+}
