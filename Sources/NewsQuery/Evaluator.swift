@@ -56,14 +56,12 @@ struct Evaluator {
             }
         case .variable(let name):
             if let bound = context.bindings[name.text] { return Table(bound) }
-            let known = Array(context.bindings.keys) + Evaluator.sourceKeywords
+            let known = Array(context.bindings.keys) + Keywords.commands
             var message = "unknown name '\(name.text)' — no 'let \(name.text) = …' in this session"
             if let near = nearestName(to: name.text, in: known) { message += "; did you mean '\(near)'?" }
             throw error(.name, message, name.range)
         }
     }
-
-    static let sourceKeywords = ["quotes", "statements", "actors", "people", "organizations", "groups", "places", "events"]
 
     /// Statement rows whose text matches a pattern, with a `match` column of the matched words.
     private func matching(_ pattern: TextPattern, in table: Table) throws(QueryError) -> Table {

@@ -87,7 +87,7 @@ struct NewsqCommand: ParsableCommand {
                     printed += 1
                 }
             } catch {
-                Self.printError(diagnostics.render(error), newline: false)
+                Self.printError(diagnostics.render(error))
                 throw ExitCode(Self.queryErrorStatus)
             }
         }
@@ -115,8 +115,8 @@ struct NewsqCommand: ParsableCommand {
 
     /// Writes one line to standard error (through the file descriptor: the C `stderr` global
     /// is not concurrency-safe in Swift 6).
-    static func printError(_ line: String, newline: Bool = true) {
-        var bytes = Array((newline ? line + "\n" : line).utf8)
+    static func printError(_ line: String) {
+        var bytes = Array((line + "\n").utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }

@@ -130,3 +130,64 @@ struct CommandLineTests {
         history_end(history)
     }
 }
+
+/// `newsq -c`: queries from the command line, results on stdout, diagnostics on stderr.
+@Suite("newsq -c")
+struct CommandOptionTests {
+    let cli = CommandLineTests()
+
+    @Test func queryPrintsATable() throws {
+        let outcome = try cli.run(["-c", #"who said "surrender""#])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first?.contains("speaker") == true)
+        #expect(lines.contains { $0.contains("s25") && $0.contains("Tom Homan") && $0.contains("direct") })
+        #expect(lines.last == "(1 row)")
+    }
+
+    @Test func formats() throws {
+        let json = try cli.run(["-c", "quotes by Walz", "--format", "json"])
+        #expect(json.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(rows?.map { $0["id"] as? String } == ["s8", "s9"])
+        #expect(rows?.first?["speaker"] as? String == "Tim Walz")
+        #expect(rows?.first?["paragraph"] as? Int == 8)
+        for key in ["id", "speaker", "text", "kind", "paragraph"] { #expect(rows?.first?[key] != nil, "\(key)") }
+
+        let jsonl = try cli.run(["-c", "people | show name", "--format", "jsonl"])
+        #expect(jsonl.stdout.split(separator: "\n").count == 10)
+        #expect(jsonl.stdout.hasPrefix("{\"name\":"))
+
+        let csv = try cli.run(["-c", "quotes by Frey | show id, speaker, kind", "--format", "csv"])
+        #expect(csv.stdout == "id,speaker,kind\r\ns8,Tim Walz,reported\r\n")
+
+        let plain = try cli.run(["-c", "quotes by Homan | count", "--format", "plain"])
+        #expect(plain.stdout == "16\n")
+    }
+
+    @Test func repeatedCommandsRunInOrder() throws {
+        let outcome = try cli.run(["-c", "let h = quotes by Homan", "-c", "h | where kind = direct | count", "--format", "plain"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "h: 16 rows\n5\n")
+    }
+
+    @Test func errorsGoToStderrWithACaretAndExit1() throws {
+        let outcome = try cli.run(["-c", "quotes by Homen"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr == """
+            <command>:1:11: error: unknown actor "Homen" — did you mean Homan (Tom Homan)?
+            quotes by Homen
+                      ^~~~~
+              fix: replace 'Homen' with 'Homan'
+
+            """)
+    }
+
+    @Test func badFormatIsAUsageError() throws {
+        let outcome = try cli.run(["-c", "quotes", "--format", "xml"])
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr.contains("xml"))
+    }
+}
