@@ -51,7 +51,8 @@ struct Evaluator {
             let actor = try resolve(reference)
             return filter(tables.mentions, field: "actor_id") { $0 == [.text(actor.id)] }
         case .sourceOf(let name):
-            return try SourceMarker(model: context.model).table(for: name.text) { message in
+            let id = try argument(name.text, name.range)
+            return try SourceMarker(model: context.model).table(for: id) { message in
                 self.error(.name, message, name.range)
             }
         case .variable(let name):
@@ -227,8 +228,10 @@ struct Evaluator {
         switch (column.type, literal) {
         case (.integer, .integer), (.date, .date), (.text, _), (.id, _), (.enumeration, _), (.list, _):
             break
-        case (.date, .text(let text, let range)) where CalendarDate(iso: text) != nil:
-            _ = range
+        case (.date, .text(let text, _)) where text.hasPrefix("$") || CalendarDate(iso: text) != nil:
+            break
+        case (.integer, .text(let text, _)) where text.hasPrefix("$"):
+            break
         case (.integer, _):
             throw error(.type, "'\(field.text)' is a number; compare it with a number, not \(Self.describe(literal))", literal.range)
         case (.date, _):
@@ -317,6 +320,7 @@ struct Evaluator {
         case .text(let text, let range):
             let substituted = try argument(text, range)
             if let date = CalendarDate(iso: substituted) { return .date(date) }
+            if text.hasPrefix("$"), let number = Int(substituted) { return .integer(number) }
             return .text(substituted)
         }
     }

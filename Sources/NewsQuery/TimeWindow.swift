@@ -63,8 +63,8 @@ struct TimeWindow {
             if a[matchColumn] != b[matchColumn] { return a[matchColumn] == .text("exact") }
             switch (a[earliestIndex], b[earliestIndex]) {
             case (.date(let x), .date(let y)) where x != y: return x < y
-            case (.null, .date): return true
-            case (.date, .null): return false
+            case (.null, .date): return false
+            case (.date, .null): return true
             default: return lhs.offset < rhs.offset
             }
         }.map(\.element)

@@ -11,6 +11,7 @@ enum ValueOrder {
         case (.integer(let x), .integer(let y)): return x == y
         case (.date(let x), .date(let y)): return x == y
         case (.date(let x), .text(let y)), (.text(let y), .date(let x)): return x.iso == y
+        case (.integer(let x), .text(let y)), (.text(let y), .integer(let x)): return String(x) == y
         case (.list(let x), .list(let y)): return x.map(TextAnalyzer.fold) == y.map(TextAnalyzer.fold)
         default: return a == b
         }
