@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "newsq", targets: ["newsq"]),
         .library(name: "NewsModel", targets: ["NewsModel"]),
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
+        .library(name: "NewsQueryTesting", targets: ["NewsQueryTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,12 +29,30 @@ let package = Package(
             name: "NewsQuery",
             dependencies: ["NewsModel"]
         ),
+        // libedit behind a small Swift type; a plain reader when stdin is not a terminal.
+        .target(
+            name: "LineEditor",
+            dependencies: ["CEditLine"]
+        ),
+        // The REPL loop, ':' meta-commands, the script runner, completion.
+        .target(
+            name: "NewsShell",
+            dependencies: ["NewsModel", "NewsQuery", "LineEditor"]
+        ),
+        // Helpers for embedding the interpreter in other packages' test suites: checks that
+        // throw (any framework) and Swift Testing expectations; golden scripts run in NewsShell's
+        // Session, the engine behind `newsq --test`.
+        .target(
+            name: "NewsQueryTesting",
+            dependencies: ["NewsModel", "NewsQuery", "NewsShell"]
+        ),
         // The thin command-line entry point.
         .executableTarget(
             name: "newsq",
             dependencies: [
                 "NewsModel",
                 "NewsQuery",
+                "NewsShell",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -51,6 +70,18 @@ let package = Package(
             name: "NewsQueryTests",
             dependencies: ["NewsQuery", "NewsModel"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "NewsShellTests",
+            dependencies: ["NewsShell", "NewsQuery", "NewsModel"]
+        ),
+        .testTarget(
+            name: "LineEditorTests",
+            dependencies: ["LineEditor"]
+        ),
+        .testTarget(
+            name: "NewsQueryTestingTests",
+            dependencies: ["NewsQueryTesting", "NewsQuery", "NewsModel", "NewsShell"]
         ),
         .testTarget(
             name: "newsqTests",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NewsModel
 import NewsQuery
+import NewsShell
 
 #if canImport(Glibc)
     import Glibc
@@ -10,36 +11,65 @@ import NewsQuery
 
 /// The `newsq` command line: ask questions of a news article.
 ///
-/// A thin layer: it parses arguments, picks the model (bundled, or `--model FILE`), and hands
-/// the work to the library. Exit status: 0 success, 2 usage error, 3 bad model or data file.
+/// A thin layer: it parses arguments, picks the model (bundled, or `--model FILE`) and the
+/// mode, and hands the work to `NewsShell`: ``ScriptTester`` for `--test`, ``ScriptRunner``
+/// for files, `-c` and piped standard input, the REPL otherwise. Exit statuses are
+/// ``ExitStatus``'s: 0 success, 1 query error, 2 usage error, 3 bad model file, 130 interrupted.
 @main
 struct NewsqCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsq",
         abstract: "Ask questions of a news article; every answer cites where in the text it comes from.",
         discussion: """
-            With no options, newsq loads the bundled article (AP, 2026-02-04, the drawdown of \
-            federal immigration officers in Minnesota) and prints what its model holds. With -c it \
-            runs queries: results on standard output, diagnostics on standard error.
+            newsq loads the bundled article (AP, 2026-02-04, the drawdown of federal immigration \
+            officers in Minnesota) and runs queries: from script files (in order, then each -c), from \
+            -c, or from standard input when it is not a terminal. Results go to standard output, \
+            diagnostics to standard error. `let` bindings last for the whole run.
 
               newsq -c 'who said "surrender"'
               newsq -c 'quotes by Walz' --format json
-              newsq -c 'quotes by Homan | where kind = direct | count'
+              newsq examples/01-who-said.nq
+              newsq --arg who=Walz examples/09-arguments.nq
+              echo 'quotes by Homan | count' | newsq
+              newsq --test examples/
+
+            A script is statements separated by line breaks or ';', `#` comments and `:` commands \
+            (:run FILE, :format FORMAT, :timing on|off, :help). `# expect:` lines after a statement \
+            make it a test: --test checks them, --update rewrites them. See docs/scripts.md.
 
             EXIT STATUS
-              0  success
-              1  query error (the diagnostic names the line and column)
-              2  usage error (bad option or argument)
-              3  bad model or data file (every problem is listed on stderr)
+              0    success (with --test: every expectation held)
+              1    query error (the diagnostic names the file, line and column), or a failed expectation
+              2    usage error (bad option or argument, a script file that cannot be read)
+              3    bad model or data file (every problem is listed on stderr)
+              130  interrupted by ^C
             """,
         version: "newsq 0.1.0")
 
-    /// Exit status for a model file that cannot be read or does not validate.
-    static let badModelStatus: Int32 = 3
-    /// Exit status for a command line that does not parse.
-    static let usageStatus: Int32 = 2
-    /// Exit status for a query that fails.
-    static let queryErrorStatus: Int32 = 1
+    @Argument(help: ArgumentHelp("Script files to run in order ('-' for standard input); with --test, files or folders of *.nq scripts.",
+                                 valueName: "FILE"))
+    var files: [String] = []
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run a query or ':' command (may be repeated; runs in order, after the files).", valueName: "QUERY"))
+    var command: [String] = []
+
+    @Option(name: .customLong("arg"), help: ArgumentHelp("Give $NAME the value VALUE in queries (may be repeated).", valueName: "NAME=VALUE"))
+    var arguments: [String] = []
+
+    @Flag(name: .long, help: "Run every statement even after one fails (the exit status is still 1).")
+    var keepGoing = false
+
+    @Flag(name: .long, help: "Check the scripts' '# expect' lines; print a diff for each mismatch and 'N passed, N failed'.")
+    var test = false
+
+    @Flag(name: .long, help: "With --test (implied): rewrite mismatched expectations from the actual output.")
+    var update = false
+
+    @Option(name: .long, help: ArgumentHelp("Output format: table, json, jsonl, csv or plain.", valueName: "FORMAT"))
+    var format: OutputFormat?
+
+    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
+    var color: ColorChoice = .auto
 
     @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1) instead of the bundled article.", valueName: "FILE"))
     var model: String?
@@ -47,23 +77,25 @@ struct NewsqCommand: ParsableCommand {
     @Flag(name: .long, help: "Write the model as JSON (format 1) to standard output and exit.")
     var exportModel = false
 
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run a query (may be repeated; runs in order).", valueName: "QUERY"))
-    var command: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("Output format: table, json, jsonl, csv or plain.", valueName: "FORMAT"))
-    var format: OutputFormat = .table
-
-    @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
-    var color: ColorChoice = .auto
+    func validate() throws {
+        for argument in arguments where Script.assignment(argument) == nil {
+            throw ValidationError("invalid --arg '\(argument)': expected NAME=VALUE (NAME: letters, digits and _)")
+        }
+        if test || update {
+            if !command.isEmpty { throw ValidationError("-c cannot be used with --test: put the queries in a script") }
+            if format != nil {
+                throw ValidationError("--format cannot be used with --test: a script sets its format with '# format:' or ':format'")
+            }
+            if files.isEmpty { throw ValidationError("--test needs script files or folders") }
+            if files.contains("-") { throw ValidationError("--test cannot read standard input: name the script files") }
+        }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
+    }
 
     mutating func run() throws {
         let loaded = try loadModel()
         if exportModel {
-            print(ModelFile.encode(loaded), terminator: "")
-            return
-        }
-        guard !command.isEmpty else {
-            print(ModelSummary(model: loaded).text)
+            OutputSink.standardOutput.write(ModelFile.encode(loaded))
             return
         }
         let interpreter: Interpreter
@@ -71,36 +103,81 @@ struct NewsqCommand: ParsableCommand {
             interpreter = try Interpreter(model: loaded)
         } catch {
             for issue in error.issues { Self.printError("\(model ?? "model"): error: \(issue)") }
-            throw ExitCode(Self.badModelStatus)
+            throw ExitCode(ExitStatus.badModel)
         }
-        let terminal = Terminal()
-        let renderer = ResultRenderer(format: format, width: terminal.outputWidth,
-                                      color: color.enabled(onTerminal: terminal.outputIsTerminal))
-        let diagnostics = DiagnosticRenderer(color: color.enabled(onTerminal: terminal.errorIsTerminal))
-        var printed = 0
+        let values = Dictionary(arguments.compactMap(Script.assignment), uniquingKeysWith: { $1 })
+        if test || update {
+            throw ExitCode(runTests(loaded, arguments: values))
+        }
+        var sources = files.map(ScriptRunner.Source.file)
         for (index, query) in command.enumerated() {
-            let name = command.count == 1 ? "<command>" : "<command \(index + 1)>"
-            do {
-                for result in try interpreter.runAll(query, sourceName: name) {
-                    if printed > 0 && format == .table { print("") }
-                    print(renderer.render(format == .table ? result.forDisplay() : result), terminator: "")
-                    printed += 1
-                }
-            } catch {
-                Self.printError(diagnostics.render(error))
-                throw ExitCode(Self.queryErrorStatus)
-            }
+            sources.append(.text(query, name: command.count == 1 ? "<command>" : "<command \(index + 1)>"))
         }
+        if sources.isEmpty {
+            guard isatty(STDIN_FILENO) == 1 else { throw ExitCode(runScripts([.file("-")], interpreter, values)) }
+            // Interactive mode: the REPL on the terminal.
+            var repl = REPL(session: makeSession(interpreter, values), version: Self.configuration.version)
+            throw ExitCode(repl.run())
+        }
+        throw ExitCode(runScripts(sources, interpreter, values))
+    }
+
+    /// Runs files, `-c` text or standard input; returns the exit status.
+    private func runScripts(_ sources: [ScriptRunner.Source], _ interpreter: Interpreter, _ values: [String: String]) -> Int32 {
+        let scripts: [ScriptRunner.LoadedScript]
+        do {
+            scripts = try ScriptRunner.load(sources)
+        } catch {
+            Self.printError(error.description)
+            return ExitStatus.usage
+        }
+        let session = makeSession(interpreter, values)
+        session.isInterrupted = ScriptRunner.installInterruptHandler()
+        let outcome = ScriptRunner(session: session).run(scripts)
+        if outcome == .interrupted { Self.printError("newsq: interrupted") }
+        return ScriptRunner.exitStatus(for: outcome)
+    }
+
+    /// A session writing to standard output and error, set up from the options: format,
+    /// terminal width, colour, `--keep-going` and `--arg` values.
+    private func makeSession(_ interpreter: Interpreter, _ values: [String: String]) -> Session {
+        let terminal = Terminal()
+        let session = Session(interpreter: interpreter, modelSource: model ?? "bundled")
+        session.format = format ?? .table
+        session.width = terminal.outputWidth
+        session.color = color.enabled(onTerminal: terminal.outputIsTerminal)
+        session.diagnosticColor = color.enabled(onTerminal: terminal.errorIsTerminal)
+        session.keepGoing = keepGoing
+        session.interpreter.arguments = values
+        return session
+    }
+
+    /// `--test` and `--update`; returns the exit status.
+    private func runTests(_ loaded: ArticleModel, arguments values: [String: String]) -> Int32 {
+        var tester = ScriptTester(model: loaded, modelSource: model ?? "bundled", arguments: values)
+        tester.isInterrupted = ScriptRunner.installInterruptHandler()
+        let summary: ScriptTester.Summary
+        do {
+            summary = try tester.run(paths: files, update: update, output: .standardOutput)
+        } catch {
+            Self.printError(error.description)
+            return ExitStatus.usage
+        }
+        if summary.wasInterrupted {
+            Self.printError("newsq: interrupted")
+            return ExitStatus.interrupted
+        }
+        return summary.failed > 0 ? ExitStatus.queryError : ExitStatus.success
     }
 
     private func loadModel() throws -> ArticleModel {
         guard let path = model else { return .bundled }
         let text: String
         do {
-            text = try FileText.read(path)
+            text = try TextFile.read(path)
         } catch {
             Self.printError("\(path): error: \(error)")
-            throw ExitCode(Self.badModelStatus)
+            throw ExitCode(ExitStatus.badModel)
         }
         do {
             return try ModelFile.decode(text)
@@ -109,20 +186,13 @@ struct NewsqCommand: ParsableCommand {
                 Self.printError("\(path): error: \(issue)")
             }
             Self.printError("\(path): \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"); nothing was loaded")
-            throw ExitCode(Self.badModelStatus)
+            throw ExitCode(ExitStatus.badModel)
         }
     }
 
-    /// Writes one line to standard error (through the file descriptor: the C `stderr` global
-    /// is not concurrency-safe in Swift 6).
+    /// Writes one line to standard error.
     static func printError(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
-            if written <= 0 { break }
-            offset += written
-        }
+        OutputSink.standardError.writeLine(line)
     }
 
     /// Runs the command, mapping argument errors to exit status 2 as documented.
@@ -135,7 +205,7 @@ struct NewsqCommand: ParsableCommand {
             if code == .validationFailure {
                 printError(fullMessage(for: error))
                 printError("Run 'newsq --help' for usage.")
-                Self.terminate(usageStatus)
+                Self.terminate(ExitStatus.usage)
             }
             exit(withError: error)
         }

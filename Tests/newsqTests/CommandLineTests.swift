@@ -50,10 +50,14 @@ struct CommandLineTests {
         let version = try run(["--version"])
         #expect(version.status == 0)
         #expect(version.stdout == "newsq 0.1.0\n")
-        let summary = try run([])
+        let summary = try run(["-c", ":article"])
         #expect(summary.status == 0)
         #expect(summary.stdout.hasPrefix("metro-surge-2026-02-04 — AP, MINNEAPOLIS, 2026-02-04\n"))
         #expect(summary.stdout.contains("statements: \(ArticleModel.bundled.statements.count) ("))
+        // Standard input that is not a terminal is a script: empty here, so nothing is printed.
+        let empty = try run([])
+        #expect(empty.status == 0)
+        #expect(empty.stdout == "")
     }
 
     @Test func exportThenLoadRoundTrips() throws {

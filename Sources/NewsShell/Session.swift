@@ -1,0 +1,321 @@
+import NewsModel
+import NewsQuery
+
+/// The state a newsq session keeps, shared by scripts (``ScriptRunner``), tests
+/// (``ScriptTester``) and the interactive shell: the interpreter (model, `let` bindings,
+/// `$NAME` arguments), the output format and how to render it, the `:timing` flag, the `:`
+/// commands, and where output goes.
+///
+/// Everything is run through ``execute(entry:sourceName:startLine:)`` (or its two halves,
+/// ``execute(statementSource:sourceName:startLine:)`` and
+/// ``executeCommand(line:sourceName:lineNumber:)``): results are written to ``output``;
+/// diagnostics, timings and confirmations to ``messages``; the ``Outcome`` says how it went.
+///
+/// ```swift
+/// let session = try Session(model: .bundled)
+/// session.format = .json
+/// if case .failure(let error) = session.execute(entry: "quotes by Homen") {
+///     print(error.message)   // unknown actor "Homen" — did you mean Homan (Tom Homan)?
+/// }
+/// ```
+///
+/// Positions: give the line an entry starts on (`startLine`) and its diagnostics name the real
+/// line and column, as in `path/to/file.nq:12:11: error: …`.
+public final class Session {
+    /// How running an entry went.
+    public enum Outcome: Sendable, Equatable {
+        /// It ran; its output was written.
+        case success
+        /// It failed; the error was written to ``Session/messages`` (the value is for the
+        /// caller's exit status, or a test's comparison).
+        case failure(SessionError)
+        /// ^C was pressed: the caller should stop (a script run exits with status 130).
+        case interrupted
+        /// A command asked to end the session with this exit status (`:quit`).
+        case quit(status: Int32)
+    }
+
+    /// A script being run: what ``Invocation/resolve(_:)`` resolves paths against, and what
+    /// `:run` checks for recursion.
+    public struct ScriptFrame: Sendable, Equatable {
+        /// The name its diagnostics show.
+        public var name: String
+        /// The file it was read from (`nil` for standard input and `-c`).
+        public var path: String?
+
+        /// Creates a frame.
+        public init(name: String, path: String?) {
+            self.name = name
+            self.path = path
+        }
+    }
+
+    /// The interpreter: model, indexes, `let` bindings and `$NAME` arguments.
+    public private(set) var interpreter: Interpreter
+    /// The format results are written in (`--format`, `:format`).
+    public var format: OutputFormat = .table
+    /// Whether each statement's run time is written to ``messages`` (`:timing on`).
+    public var timing = false
+    /// Whether tables may use ANSI styles.
+    public var color = false
+    /// Whether diagnostics may use ANSI colours.
+    public var diagnosticColor = false
+    /// The width tables are wrapped to, or `nil` for no limit.
+    public var width: Int?
+    /// Where results go (standard output by default).
+    public var output: OutputSink
+    /// Where diagnostics, timings and confirmations go (standard error by default).
+    public var messages: OutputSink
+    /// The `:` commands.
+    public var commands: MetaCommandTable = .standard
+    /// Whether scripts run on after a failed statement (`--keep-going`); they still fail.
+    public var keepGoing = false
+    /// Polled between statements; when it returns `true` the run stops with ``Outcome/interrupted``.
+    public var isInterrupted: () -> Bool = { false }
+    /// How deeply `:run` may nest.
+    public var maximumScriptDepth = 16
+    /// How many results have been written: in `table` format a blank line separates each from
+    /// the one before. Set it to 0 to start a fresh run of output.
+    public var resultsWritten = 0
+    /// The scripts being run, outermost first.
+    public private(set) var scripts: [ScriptFrame] = []
+    /// The rows of the last statement that produced rows (what `:export` writes).
+    public private(set) var lastResult: QueryResult?
+    /// Where the model came from: `bundled`, or the file given to `--model` or `:load`.
+    public var modelSource: String
+
+    /// A session over `interpreter`, writing to `output` and `messages`.
+    public init(interpreter: Interpreter, modelSource: String = "bundled",
+                output: OutputSink = .standardOutput, messages: OutputSink = .standardError) {
+        self.interpreter = interpreter
+        self.modelSource = modelSource
+        self.output = output
+        self.messages = messages
+    }
+
+    /// A session over a new interpreter for `model`.
+    public convenience init(model: ArticleModel, modelSource: String = "bundled",
+                            output: OutputSink = .standardOutput, messages: OutputSink = .standardError) throws(Interpreter.InvalidModel) {
+        self.init(interpreter: try Interpreter(model: model), modelSource: modelSource, output: output, messages: messages)
+    }
+
+    // MARK: - Running
+
+    /// Runs what a user typed or a script holds at one place: a `:` command line or one or
+    /// more statements (possibly spanning lines).
+    public func execute(entry: String, sourceName: String = "<input>", startLine: Int = 1) -> Outcome {
+        if Script.trimmed(entry).hasPrefix(":") {
+            return executeCommand(line: entry, sourceName: sourceName, lineNumber: startLine)
+        }
+        return execute(statementSource: entry, sourceName: sourceName, startLine: startLine)
+    }
+
+    /// Runs the statements in `source` in order, writing each result; stops at the first error.
+    ///
+    /// - Parameters:
+    ///   - source: One or more statements.
+    ///   - sourceName: What diagnostics call the source (`<input>`, a path).
+    ///   - startLine: The line `source` starts on in that source: diagnostics show file lines.
+    public func execute(statementSource source: String, sourceName: String = "<input>", startLine: Int = 1) -> Outcome {
+        // Parsed as if at its place in the file, so every position is a file position.
+        let padded = String(repeating: "\n", count: max(0, startLine - 1)) + source
+        let statements: [QueryStatement]
+        do {
+            statements = try Parser.parse(padded, sourceName: sourceName)
+        } catch {
+            return fail(SessionError(error))
+        }
+        for statement in statements {
+            if isInterrupted() { return .interrupted }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let result: QueryResult
+            do {
+                result = try interpreter.execute(statement, source: padded, sourceName: sourceName)
+            } catch {
+                return fail(SessionError(error))
+            }
+            if case .bind(let name, _) = statement {
+                lastResult = interpreter.bindings[name.text]
+            } else if !result.columns.isEmpty {
+                lastResult = result
+            }
+            write(result)
+            if timing { reportTime(clock.now - start) }
+        }
+        return .success
+    }
+
+    /// Runs a `:` command line.
+    ///
+    /// - Parameters:
+    ///   - line: The whole line: blanks, `:`, the command name (or a unique prefix of it), its
+    ///     arguments, and optionally a `#` comment.
+    ///   - sourceName: What diagnostics call the source.
+    ///   - lineNumber: The line's number in that source.
+    public func executeCommand(line: String, sourceName: String = "<input>", lineNumber: Int = 1) -> Outcome {
+        let padded = String(repeating: "\n", count: max(0, lineNumber - 1)) + line
+        func position(_ column: Int) -> SourcePosition {
+            let prefix = String(Array(line).prefix(column - 1))
+            return SourcePosition(line: lineNumber, column: column, offset: lineNumber - 1 + prefix.unicodeScalars.count)
+        }
+        func failure(_ message: String, column: Int, length: Int, fixIts: [(Int, Int, String)] = []) -> Outcome {
+            let range = SourceRange(start: position(column), end: position(column + length))
+            let fixes = fixIts.map { Diagnostic.FixIt(range: SourceRange(start: position($0.0), end: position($0.0 + $0.1)), replacement: $0.2) }
+            return fail(SessionError(diagnostics: [Diagnostic(kind: .syntax, message: message, range: range, fixIts: fixes)],
+                                     source: padded, sourceName: sourceName))
+        }
+        let words: [MetaCommand.Word]
+        do {
+            words = try MetaCommand.words(in: line)
+        } catch {
+            return failure(error.message, column: error.column, length: 1)
+        }
+        guard let first = words.first, first.text.hasPrefix(":") else {
+            return failure("expected a ':' command", column: 1, length: max(1, line.count))
+        }
+        let name = String(first.text.dropFirst())
+        guard !name.isEmpty else {
+            return failure("expected a command name after ':' (:help lists them)", column: first.column, length: 1)
+        }
+        switch commands.lookup(name) {
+        case .found(let command):
+            let invocation = MetaCommand.Invocation(
+                session: self, command: command, arguments: Array(words.dropFirst()), line: line,
+                sourceName: sourceName, lineNumber: lineNumber, nameWord: first)
+            let clock = ContinuousClock()
+            let start = clock.now
+            let outcome = command.handler(invocation)
+            if case .failure(let error) = outcome { return fail(error) }
+            if timing && command.name != "timing" { reportTime(clock.now - start) }
+            return outcome
+        case .ambiguous(let names):
+            return failure("ambiguous command ':\(name)' — could be " + names.map { ":" + $0 }.joined(separator: ", "),
+                           column: first.column, length: first.length)
+        case .unknown(let suggestion):
+            var message = "unknown command ':\(name)'"
+            var fixIts: [(Int, Int, String)] = []
+            if let suggestion {
+                message += " — did you mean ':\(suggestion)'?"
+                fixIts.append((first.column + 1, name.count, suggestion))
+            } else {
+                message += " (:help lists the commands)"
+            }
+            return failure(message, column: first.column, length: first.length, fixIts: fixIts)
+        }
+    }
+
+    /// Runs one unit of `script` (a ``Script/Kind/format(_:)`` directive does nothing here:
+    /// only test runs honour it).
+    public func execute(_ unit: Script.Unit, of script: Script) -> Outcome {
+        switch unit.kind {
+        case .statements(let source):
+            return execute(statementSource: source, sourceName: script.name, startLine: unit.line)
+        case .command(let line):
+            return executeCommand(line: line, sourceName: script.name, lineNumber: unit.line)
+        case .format:
+            return .success
+        }
+    }
+
+    // MARK: - Output
+
+    /// Writes a result to ``output`` in the current format (in `table` format, its default
+    /// columns, after a blank line when something was written before).
+    public func write(_ result: QueryResult) {
+        let renderer = ResultRenderer(format: format, width: width, color: color)
+        let text = renderer.render(format == .table ? result.forDisplay() : result)
+        if format == .table && resultsWritten > 0 { output.write("\n") }
+        output.write(text)
+        resultsWritten += 1
+    }
+
+    /// Writes text that is not a query result (help, the article) to ``output``, separated like
+    /// a result.
+    public func write(text: String) {
+        if format == .table && resultsWritten > 0 { output.write("\n") }
+        output.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n")
+        resultsWritten += 1
+    }
+
+    /// Writes `error` to ``messages`` as compiler-style diagnostics, unless it already was.
+    public func report(_ error: SessionError) {
+        guard !error.isReported else { return }
+        messages.writeLine(DiagnosticRenderer(color: diagnosticColor).render(error.queryError))
+    }
+
+    private func fail(_ error: SessionError) -> Outcome {
+        report(error)
+        var reported = error
+        reported.isReported = true
+        return .failure(reported)
+    }
+
+    private func reportTime(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        let rounded = (milliseconds * 1000).rounded() / 1000
+        messages.writeLine("Time: \(rounded) ms")
+    }
+
+    // MARK: - Model and scripts
+
+    /// Replaces the interpreter (`:load`): `$NAME` arguments carry over; `let` bindings and the
+    /// last result do not (they belong to the old model).
+    public func replaceInterpreter(_ new: Interpreter, modelSource: String) {
+        new.arguments = interpreter.arguments
+        interpreter = new
+        self.modelSource = modelSource
+        lastResult = nil
+    }
+
+    /// The folder relative paths in commands are resolved against: the innermost running
+    /// script's, else the current folder (`.`).
+    public var currentDirectory: String {
+        scripts.last { $0.path != nil }?.path.map(TextFile.directory(of:)) ?? "."
+    }
+
+    /// Runs `body` with `frame` on the script stack (for relative paths and `:run` recursion
+    /// checks); the stack is restored afterwards.
+    public func withScript<Result>(_ frame: ScriptFrame, _ body: () throws -> Result) rethrows -> Result {
+        scripts.append(frame)
+        defer { scripts.removeLast() }
+        return try body()
+    }
+}
+
+/// Why an entry failed: its diagnostics, positioned in the file they came from.
+public struct SessionError: Error, Sendable, Equatable {
+    /// The problems (at least one), with file lines and columns.
+    public var diagnostics: [Diagnostic]
+    /// The text the ranges index (the entry, preceded by the lines before it as empty lines).
+    public var source: String
+    /// The name of the file or input (`path/to/file.nq`, `<stdin>`).
+    public var sourceName: String
+    /// Whether it has already been written to the session's messages.
+    public var isReported = false
+
+    /// Creates an error.
+    public init(diagnostics: [Diagnostic], source: String, sourceName: String) {
+        self.diagnostics = diagnostics
+        self.source = source
+        self.sourceName = sourceName
+    }
+
+    /// The error of a failed query.
+    public init(_ error: QueryError) {
+        self.init(diagnostics: error.diagnostics, source: error.source, sourceName: error.sourceName)
+    }
+
+    /// As a ``QueryError``, for ``DiagnosticRenderer``.
+    public var queryError: QueryError {
+        QueryError(diagnostics: diagnostics, source: source, sourceName: sourceName)
+    }
+
+    /// The first diagnostic's message.
+    public var message: String { diagnostics.first?.message ?? "" }
+    /// The first diagnostic's line.
+    public var line: Int { diagnostics.first?.range.start.line ?? 1 }
+    /// The first diagnostic's column.
+    public var column: Int { diagnostics.first?.range.start.column ?? 1 }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+
+/// The interactive shell, driven through the real `newsq` binary in a pseudo-terminal: typing,
+/// Tab, history across sessions, ^C, ^D, continuation lines, pasted blocks and non-ASCII input.
+///
+/// Each test runs in its own temporary home (HOME, XDG_STATE_HOME and NEWSQ_HISTORY point
+/// into it) with `TERM=xterm` and no locale variables, so the C.UTF-8 fallback is exercised.
+/// Assertions look at what the program prints, not at the echo of typed keys.
+@Suite("The interactive shell")
+struct REPLTests {
+    /// A session's temporary home and its history file.
+    struct Home {
+        var folder: URL
+        var historyPath: String { folder.appendingPathComponent("state/newsq/history").path }
+
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsq-repl-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+
+        var environment: [String: String] {
+            ["HOME": folder.path, "XDG_STATE_HOME": folder.appendingPathComponent("state").path,
+             "NEWSQ_HISTORY": historyPath, "TERM": "xterm", "PATH": "/usr/bin:/bin"]
+        }
+
+        /// Writes a history file as a previous session would have left it.
+        func writeHistory(_ lines: [String]) throws {
+            let url = URL(fileURLWithPath: historyPath)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        func historyLines() throws -> [String] {
+            try String(contentsOfFile: historyPath, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+    }
+
+    /// Starts `newsq` (no arguments: the REPL) in `home` and waits for its first prompt.
+    func start(_ home: Home, environment extra: [String: String] = [:],
+               sourceLocation: SourceLocation = #_sourceLocation) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(executable: CommandLineTests.executable.path,
+                                          environment: home.environment.merging(extra) { $1 })
+        terminal.waitForPrompt(sourceLocation: sourceLocation)
+        return terminal
+    }
+
+    @Test func welcomeQueryAndRows() throws {
+        let terminal = try start(Home())
+        #expect(terminal.text.contains(
+            "newsq 0.1.0 — metro-surge-2026-02-04 (AP, 2026-02-04). Type :help for help, :quit to leave."))
+        terminal.type("quotes by Homan | where kind = direct | count\r")
+        terminal.waitFor("(1 row)")
+        #expect(terminal.text.contains("     5\r\n"))
+        terminal.waitForPrompt(count: 2)
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func tabCompletesAnActorName() throws {
+        let terminal = try start(Home())
+        terminal.type("quotes by Wal\t")
+        terminal.waitFor("z")
+        terminal.type("\r")
+        terminal.waitFor("(2 rows)")
+        #expect(terminal.text.contains("Tim Walz"))
+        #expect(!terminal.text.contains("error"))
+    }
+
+    @Test func upArrowRecallsAnEntryOfAPreviousSession() throws {
+        let home = try Home()
+        try home.writeHistory(["quotes by Homan | count", "who is Frey"])
+        let terminal = try start(home)
+        terminal.type("\u{1B}[A\r")
+        terminal.waitFor("Jacob Frey")
+        terminal.waitForPrompt(count: 2)
+        // A multi-line entry is one history entry and comes back whole.
+        terminal.type("quotes by Homan\r  | where kind = direct\r  | count\r")
+        terminal.waitFor("     5\r\n")
+        terminal.waitForPrompt(count: 3)
+        terminal.type("\u{1B}[A\r")
+        terminal.waitFor("     5\r\n", count: 2)
+        terminal.waitForPrompt(count: 4)
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(try home.historyLines() == [
+            "quotes by Homan | count", "who is Frey", #"quotes by Homan\n  | where kind = direct\n  | count"#,
+        ])
+    }
+
+    @Test func controlCDiscardsAHalfTypedLine() throws {
+        let terminal = try start(Home())
+        terminal.type("quotes by Homen")
+        terminal.waitFor("Homen")
+        terminal.type("\u{03}")
+        terminal.waitForPrompt(count: 2)
+        terminal.type("actors | count\r")
+        terminal.waitFor("(1 row)")
+        #expect(terminal.text.contains("    37\r\n"))
+        #expect(!terminal.text.contains("error"))
+        terminal.waitForPrompt(count: 3)
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func controlDOnAnEmptyLineExitsZero() throws {
+        let terminal = try start(Home())
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func anOpenQuoteAsksForMore() throws {
+        let terminal = try start(Home())
+        terminal.type("who said \"\r")
+        terminal.waitForPrompt("   \"> ")
+        terminal.type("surrender\"\r")
+        terminal.waitFor("(1 row)")
+        #expect(terminal.text.contains("Tom Homan"))
+        terminal.waitForPrompt(count: 2)
+        terminal.type("quotes | where (kind = direct\r")
+        terminal.waitForPrompt("   (> ")
+        terminal.type("or kind = partial) | count\r")
+        terminal.waitFor("(1 row)", count: 2)
+        terminal.waitForPrompt(count: 3)
+        terminal.type("quotes by Homan |\r")
+        terminal.waitForPrompt("   |> ")
+        terminal.type("count\r")
+        terminal.waitFor("    16\r\n")
+    }
+
+    @Test func aPastedBlockRunsStatementByStatement() throws {
+        let terminal = try start(Home())
+        terminal.type("quotes by Homan\r  | where kind = direct\r  | count\ractors | count\r")
+        terminal.waitFor("    37\r\n")
+        #expect(terminal.text.contains("     5\r\n"))
+        #expect(!terminal.text.contains("error"))
+        #expect(!terminal.text.contains("newsq> newsq> "))
+    }
+
+    @Test func aCurlyApostropheFindsJDVance() throws {
+        let terminal = try start(Home())
+        terminal.type("who said \"we’re not\" | show speaker\r")
+        terminal.waitFor("(1 row)")
+        #expect(terminal.text.contains("JD Vance"))
+    }
+
+    @Test func nonASCIIInputIsKept() throws {
+        let home = try Home()
+        let terminal = try start(home)
+        terminal.type("who said \"café — 北京’s\"\r")
+        terminal.waitFor("(no rows)")
+        terminal.waitForPrompt(count: 2)
+        terminal.type("who said café 北京\r")
+        terminal.waitFor("found 'café 北京'")
+        terminal.waitForPrompt(count: 3)
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(try home.historyLines() == ["who said \"café — 北京’s\"", "who said café 北京"])
+    }
+
+    @Test func theHistoryFileIsPrivate() throws {
+        let home = try Home()
+        let terminal = try start(home)
+        terminal.type("places\r")
+        terminal.waitForPrompt(count: 2)
+        let attributes = try FileManager.default.attributesOfItem(atPath: home.historyPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try home.historyLines() == ["places"])
+    }
+
+    @Test func historyCanBeTurnedOff() throws {
+        let home = try Home()
+        let terminal = try start(home, environment: ["NEWSQ_HISTORY": ""])
+        terminal.type("places\r")
+        terminal.waitForPrompt(count: 2)
+        terminal.type(":history\r")
+        terminal.waitFor("1  places")
+        terminal.waitForPrompt(count: 3)
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(!FileManager.default.fileExists(atPath: home.historyPath))
+    }
+
+    @Test func controlCStopsARunningScriptAndTheSessionLivesOn() throws {
+        let home = try Home()
+        let script = home.folder.appendingPathComponent("long.nq")
+        try String(repeating: "quotes | count\n", count: 20_000).write(to: script, atomically: true, encoding: .utf8)
+        let terminal = try start(home)
+        terminal.type(":run \(script.path)\r")
+        terminal.waitFor("(1 row)", count: 3)
+        terminal.type("\u{03}")
+        terminal.waitFor("interrupted")
+        terminal.waitForPrompt(count: 2)
+        #expect(terminal.text.components(separatedBy: "(1 row)").count - 1 < 20_000)
+        terminal.type("places | count\r")
+        terminal.waitFor("     4\r\n")
+        terminal.waitForPrompt(count: 3)
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func outputFollowsTheTerminalWidth() throws {
+        let terminal = try start(Home())
+        func widestLine(after start: Int) -> Int {
+            String(decoding: terminal.output[start...], as: UTF8.self)
+                .replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+                .components(separatedBy: "\r\n").filter { $0.contains(" | ") }.map(\.count).max() ?? 0
+        }
+        var mark = terminal.output.count
+        terminal.type("quotes by Walz\r")
+        terminal.waitFor("(2 rows)")
+        let wide = widestLine(after: mark)
+        #expect(wide > 80 && wide <= 100)
+        terminal.waitForPrompt(count: 2)
+
+        var size = winsize(ws_row: 30, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
+        #expect(ioctl(terminal.master, UInt(TIOCSWINSZ), &size) == 0)
+        mark = terminal.output.count
+        terminal.type("quotes by Walz\r")
+        terminal.waitFor("(2 rows)", count: 2)
+        let narrow = widestLine(after: mark)
+        #expect(narrow > 60 && narrow <= 80)
+    }
+}
