@@ -40,7 +40,7 @@ struct ModelTables: Sendable {
             rows: model.statements.map { statement in
                 let first = statement.contentSpans.first
                 return [
-                    .text(statement.id), name(statement.speaker), .text(statement.speaker),
+                    .text(statement.id), .text(Self.joined(statement.speakers.map { names[$0] ?? $0 })), .text(statement.speaker),
                     .list(statement.coSpeakers.map { names[$0] ?? $0 }), .list(statement.speakers),
                     .text(statement.kind.rawValue), .text(statement.cue), statement.venue.map(Value.text) ?? .null,
                     name(statement.addressee), .text(Self.when(statement.time)), Self.day(statement.time),
@@ -142,6 +142,13 @@ struct ModelTables: Sendable {
         case let (nil, range?): return "not stated (\(range))"
         case (nil, nil): return "not stated"
         }
+    }
+
+    /// Names joined as in prose: "A", "A and B", "A, B and C" — so a joint statement's
+    /// `speaker` shows everyone who made it.
+    static func joined(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
     }
 
     /// The day, when the time is a single day.

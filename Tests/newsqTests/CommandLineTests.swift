@@ -155,7 +155,8 @@ struct CommandOptionTests {
         #expect(json.status == 0)
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.map { $0["id"] as? String } == ["s8", "s9"])
-        #expect(rows?.first?["speaker"] as? String == "Tim Walz")
+        #expect(rows?.first?["speaker"] as? String == "Tim Walz and Jacob Frey")
+        #expect(rows?.first?["speaker_id"] as? String == "tim-walz")
         #expect(rows?.first?["paragraph"] as? Int == 8)
         for key in ["id", "speaker", "text", "kind", "paragraph"] { #expect(rows?.first?[key] != nil, "\(key)") }
 
@@ -164,7 +165,7 @@ struct CommandOptionTests {
         #expect(jsonl.stdout.hasPrefix("{\"name\":"))
 
         let csv = try cli.run(["-c", "quotes by Frey | show id, speaker, kind", "--format", "csv"])
-        #expect(csv.stdout == "id,speaker,kind\r\ns8,Tim Walz,reported\r\n")
+        #expect(csv.stdout == "id,speaker,kind\r\ns8,Tim Walz and Jacob Frey,reported\r\n")
 
         let plain = try cli.run(["-c", "quotes by Homan | count", "--format", "plain"])
         #expect(plain.stdout == "16\n")
