@@ -263,6 +263,14 @@ enum HelpText {
         sort by FIELD [asc|desc], limit N, count, count by FIELD, show FIELD, …
         let NAME = QUERY binds rows for later statements; explain QUERY shows how it is read.
         $NAME stands for a value given with --arg NAME=VALUE.
+
+        Examples:
+          who said "surrender"
+          quotes by Gov. Walz | show id, kind, text
+          quotes by Homan | where kind = direct | count
+          events on 2026-02-04 | where match = exact
+          who is the border czar
+          source of s25
         """
 
     static let formats = """
