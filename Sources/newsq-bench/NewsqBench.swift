@@ -2,10 +2,20 @@ import Foundation
 import NewsModel
 import NewsQuery
 
-/// Times every query form in-process over the bundled model and prints per-query medians,
-/// side by side with a reference measured in the same run: a plain substring scan of the
-/// article text (`String.contains`), the least work any text question can cost. Run through
-/// `scripts/bench` (release build); not a test.
+/// Times every query form in-process over the bundled model and prints per-query medians.
+///
+/// The reference is SQLite: `scripts/bench` runs this with `--json` and
+/// `scripts/bench-sqlite.py` times the SQL equivalent of each query over the same model in the
+/// same run, then prints one table of medians and ratios (newsq / SQLite). Run alone, the
+/// default human table puts each median beside a floor measured in the same run: a plain
+/// substring scan of the article text (`String.contains`), the least work any text question can
+/// cost. Not a test.
+///
+///     newsq-bench [--json] [--runs N]
+///
+/// `--json` prints one object: `runs`, `setup_runs`, `setup_ns` (the interpreter's set-up:
+/// validation, tables, text and name indexes), `floor_ns` (the substring scan), and `queries`, each
+/// with `query`, `median_ns` and `rows` (rows in its result; `-1` for a message such as `explain`).
 @main
 struct NewsqBench {
     static let queries = [
@@ -18,29 +28,81 @@ struct NewsqBench {
         "quotes | count by speaker", "actors | show name, kind | sort by name", "explain who said \"surrender\"",
     ]
 
+    struct Measurement {
+        var query: String
+        var median: Duration
+        var rows: Int
+    }
+
     static func main() throws {
+        var json = false
+        var iterations = 200
+        var arguments = CommandLine.arguments.dropFirst()
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--json":
+                json = true
+            case "--runs":
+                guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { usage("--runs needs a positive number") }
+                iterations = value
+            case "-h", "--help":
+                print("usage: newsq-bench [--json] [--runs N]   (N runs per query, default 200)")
+                return
+            default:
+                usage("unknown argument '\(argument)'")
+            }
+        }
+        let setupRuns = max(1, iterations / 10)
+
         let clock = ContinuousClock()
         let model = ArticleModel.bundled
-        let iterations = 200
-
-        let setup = median(clock, 20) { _ = try? Interpreter(model: model) }
-        let reference = median(clock, iterations) { blackHole(model.article.text.contains("surrendering")) }
+        let setup = median(clock, setupRuns) { _ = try? Interpreter(model: model) }
+        let floor = median(clock, iterations) { blackHole(model.article.text.contains("surrendering")) }
         let shell = try Interpreter(model: model)
 
-        print("newsq benchmark — bundled model, \(iterations) runs per query, release build")
-        print("reference: substring scan of the article text = \(format(reference))")
-        print("interpreter set-up (validate, tables, text and name indexes) = \(format(setup))  (×\(ratio(setup, reference)))")
-        print("")
-        print(pad("query", 70) + pad("median", 12) + "× reference")
-        var worst: Duration = .zero
+        var measurements: [Measurement] = []
         for query in queries {
-            _ = try shell.run(query)
+            let result = try shell.run(query)
             let time = median(clock, iterations) { _ = try? shell.run(query) }
-            worst = max(worst, time)
-            print(pad(query, 70) + pad(format(time), 12) + ratio(time, reference))
+            measurements.append(Measurement(query: query, median: time, rows: result.message == nil ? result.rows.count : -1))
+        }
+
+        if json {
+            printJSON(measurements, setup: setup, floor: floor, runs: iterations, setupRuns: setupRuns)
+            return
+        }
+        print("newsq benchmark — bundled model, \(iterations) runs per query, release build")
+        print("floor: substring scan of the article text = \(format(floor))  (scripts/bench compares with SQLite)")
+        print("interpreter set-up (validate, tables, text and name indexes) = \(format(setup))  (×\(ratio(setup, floor)))")
+        print("")
+        print(pad("query", 70) + pad("median", 12) + "× floor")
+        for measurement in measurements {
+            print(pad(measurement.query, 70) + pad(format(measurement.median), 12) + ratio(measurement.median, floor))
         }
         print("")
-        print("slowest query: \(format(worst)) — \(worst < .milliseconds(1) ? "under" : "OVER") the 1 ms budget")
+        let worst = measurements.max { $0.median < $1.median }!
+        print("slowest query: \(worst.query) — \(format(worst.median)), \(worst.median < .milliseconds(1) ? "under" : "OVER") the 1 ms budget")
+    }
+
+    static func printJSON(_ measurements: [Measurement], setup: Duration, floor: Duration, runs: Int, setupRuns: Int) {
+        var lines = ["{"]
+        lines.append("  \"runs\": \(runs),")
+        lines.append("  \"setup_runs\": \(setupRuns),")
+        lines.append("  \"setup_ns\": \(nanoseconds(setup)),")
+        lines.append("  \"floor_ns\": \(nanoseconds(floor)),")
+        lines.append("  \"queries\": [")
+        for (index, measurement) in measurements.enumerated() {
+            let comma = index == measurements.count - 1 ? "" : ","
+            lines.append("    {\"query\": \(jsonString(measurement.query)), \"median_ns\": \(nanoseconds(measurement.median)), \"rows\": \(measurement.rows)}\(comma)")
+        }
+        lines.append("  ]")
+        lines.append("}")
+        print(lines.joined(separator: "\n"))
+    }
+
+    static func usage(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("newsq-bench: \(message)\nusage: newsq-bench [--json] [--runs N]\n".utf8))
+        exit(2)
     }
 
     static func median(_ clock: ContinuousClock, _ runs: Int, _ body: () -> Void) -> Duration {
@@ -49,6 +111,29 @@ struct NewsqBench {
         for _ in 0..<runs { times.append(clock.measure(body)) }
         times.sort()
         return times[times.count / 2]
+    }
+
+    static func nanoseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+    }
+
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 
     static func format(_ duration: Duration) -> String {
