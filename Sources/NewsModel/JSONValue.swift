@@ -238,7 +238,10 @@ public struct JSONValue: Sendable, CustomStringConvertible {
 
     /// Writes `text` as a JSON string literal: `"` and `\` escaped, control characters as
     /// `\n`, `\t`… or `\u00XX`, everything else (non-ASCII included) as itself.
-    static func writeString(_ text: String, into output: inout String) {
+    ///
+    /// The one JSON string writer of the project: model files, query results and the benchmark's
+    /// machine-readable output all escape the same way.
+    public static func writeString(_ text: String, into output: inout String) {
         output += "\""
         var plainStart = text.unicodeScalars.startIndex
         var index = plainStart

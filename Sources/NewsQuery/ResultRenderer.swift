@@ -1,3 +1,5 @@
+import NewsModel
+
 /// The text formats a ``QueryResult`` can be rendered in.
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// An aligned, psql-like table with a header, a rule and a row count; the default on a terminal.
@@ -219,28 +221,8 @@ private enum JSONWriter {
         output += "\n" + String(repeating: "  ", count: level)
     }
 
-    /// Writes `text` as a JSON string (RFC 8259): `"` and `\` escaped, control characters as
-    /// `\n` `\r` `\t` `\b` `\f` or `\u00XX`, everything else (`/` and non-ASCII included) as itself.
+    /// Writes `text` as a JSON string, exactly as model files do.
     static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let digits = String(scalar.value, radix: 16, uppercase: true)
-                    output += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        output += "\""
+        JSONValue.writeString(text, into: &output)
     }
 }
