@@ -24,6 +24,18 @@ public struct Parser {
     private let tokens: [Token]
     private var index = 0
     private var parenDepth = 0
+    /// How many `(` and `not` enclose the condition being parsed.
+    private var nesting = 0
+    /// How many comparisons and searches the current statement's conditions hold.
+    private var terms = 0
+
+    /// The most `(` and `not` one condition may nest: deeper input is refused with a
+    /// diagnostic rather than exhausting the stack.
+    public static let maximumNesting = 100
+    /// The most stages one query may have.
+    public static let maximumStages = 200
+    /// The most comparisons and searches one statement's conditions may hold.
+    public static let maximumTerms = 1000
     /// The end of the last token consumed: where an incomplete statement is reported.
     private var lastEnd = SourcePosition(line: 1, column: 1, offset: 0)
 
@@ -104,7 +116,14 @@ public struct Parser {
     private mutating func parseQuery(after context: String?) throws(Failure) -> Query {
         var query = try parseSource(after: context)
         endOfStatementExpectation = "expected '|' or the end of the statement"
+        terms = 0
+        var stages = 0
         while true {
+            if stages == Self.maximumStages, token.kind == .pipe || token.kind == .word {
+                throw Failure(diagnostic: Diagnostic(
+                    kind: .syntax, message: "too many stages: a query may have at most \(Self.maximumStages); split it with 'let'",
+                    range: token.range))
+            }
             if token.kind == .pipe {
                 advance()
                 let next = required()
@@ -118,6 +137,7 @@ public struct Parser {
                 return query
             }
             let stage = try parseStage()
+            stages += 1
             query = .stage(query, stage, range: SourceRange(start: query.range.start, end: lastEnd))
         }
     }
@@ -426,15 +446,29 @@ public struct Parser {
     private mutating func parseNot(after context: String) throws(Failure) -> Condition {
         let first = required()
         guard first.isKeyword("not") else { return try parsePrimary(after: context) }
+        try enterNesting(at: first)
         advance()
         let operand = try parseNot(after: "not")
+        nesting -= 1
         return .not(operand, range: SourceRange(start: first.range.start, end: lastEnd))
+    }
+
+    /// Counts one more level of `(` or `not`, refusing input nested deeper than the limit.
+    private mutating func enterNesting(at token: Token) throws(Failure) {
+        nesting += 1
+        guard nesting <= Self.maximumNesting else {
+            throw Failure(diagnostic: Diagnostic(
+                kind: .syntax,
+                message: "condition nested too deeply: at most \(Self.maximumNesting) levels of '(' and 'not'",
+                range: token.range))
+        }
     }
 
     /// primary = "(" condition ")" | field ( COMPARE value | "has" STRING ) | "has" STRING ;
     private mutating func parsePrimary(after context: String) throws(Failure) -> Condition {
         let first = required()
         if first.kind == .leftParen {
+            try enterNesting(at: first)
             parenDepth += 1  // line breaks are skipped up to the matching ')'
             advance()
             let condition = try parseCondition(after: "(")
@@ -443,8 +477,15 @@ public struct Parser {
                 throw unexpected(token, expected: "expected ')' (to close '(' at \(at.line):\(at.column))")
             }
             parenDepth -= 1
+            nesting -= 1
             advance()
             return condition
+        }
+        terms += 1
+        guard terms <= Self.maximumTerms else {
+            throw Failure(diagnostic: Diagnostic(
+                kind: .syntax, message: "condition too long: at most \(Self.maximumTerms) comparisons in one statement",
+                range: first.range))
         }
         guard first.kind == .word else { throw unexpected(first, expected: "expected a condition after '\(context)'") }
         if first.isKeyword("has") && lookahead.kind != .comparison {
