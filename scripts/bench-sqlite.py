@@ -446,8 +446,8 @@ NOTES = [
     "Text forms (who said, mentioning, has): SQLite's LIKE does no stemming, diacritic or typographic-quote "
     "folding and no word or phrase matching, so the SQL does less work there; this compares the query path, "
     "not identical semantics. The rows column shows where the answers differ.",
-    "Set-up: newsq builds its interpreter from the model in memory (validates every span, builds tables, text "
-    "and name indexes); SQLite loads the parsed JSON into :memory: (tables, derived fields, indexes; "
+    "Set-up: newsq builds its interpreter from the model in memory (validates every span; its tables, text "
+    "and name indexes are built on first use); SQLite loads the parsed JSON into :memory: (tables, derived fields, indexes; "
     "no validation). JSON parsing is outside both.",
 ]
 

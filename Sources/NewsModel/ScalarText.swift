@@ -23,9 +23,21 @@ public struct ScalarText: Sendable, Equatable {
     public func text(from start: Int, to end: Int) -> String {
         let lower = max(0, min(start, scalars.count))
         let upper = max(lower, min(end, scalars.count))
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[lower..<upper])
-        return String(result)
+        let slice = scalars[lower..<upper]
+        var byteCount = 0
+        for scalar in slice { byteCount += UTF8.width(scalar) }
+        // Encoded straight into the string's storage: appending scalar by scalar to a
+        // `String.UnicodeScalarView` cost most of the bundled model's start-up.
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var written = 0
+            for scalar in slice {
+                UTF8.encode(scalar) { unit in
+                    buffer[written] = unit
+                    written += 1
+                }
+            }
+            return written
+        }
     }
 
     /// Offsets at which `needle` starts, searching `range`, in order.

@@ -2,8 +2,8 @@ import NewsModel
 
 /// The embeddable query engine: runs newsq statements over one article model.
 ///
-/// All session state lives here: the model, its text index and name index (built once, when
-/// the interpreter is created), the `let` bindings, and the `$NAME` arguments. Nothing is
+/// All session state lives here: the model, its text index and name index (each built once,
+/// on first use), the `let` bindings, and the `$NAME` arguments. Nothing is
 /// printed; results and diagnostics are values.
 ///
 /// ```swift
@@ -33,10 +33,19 @@ public final class Interpreter {
 
     private let context: EvaluationContext
 
-    /// Prepares an interpreter for `model`, validating it and building its indexes.
+    /// Prepares an interpreter for `model`, validating it; its indexes are built on first use.
     public init(model: ArticleModel) throws(InvalidModel) {
         let issues = ModelValidator().validate(model)
         guard issues.isEmpty else { throw InvalidModel(issues: issues) }
+        self.model = model
+        self.context = EvaluationContext(model: model)
+    }
+
+    /// Prepares an interpreter for a model that is already known to be valid, without
+    /// validating it again: `ArticleModel.bundled`, which `BundledModel.build()` validates as it
+    /// builds it (and the test suite checks). For the command line's start-up; any other model
+    /// goes through ``init(model:)``.
+    package init(validatedModel model: ArticleModel) {
         self.model = model
         self.context = EvaluationContext(model: model)
     }
@@ -95,20 +104,20 @@ public final class Interpreter {
 
 /// What evaluation reads and the session writes: the model, its indexes and tables, the name
 /// resolver, bindings, arguments, and a cache of analyzed text.
+///
+/// The tables, the name resolver and the text index are built on first use, so a one-shot
+/// query (`newsq -c`) pays only for what it reads: `quotes by Walz` never stems the article.
 final class EvaluationContext {
     let model: ArticleModel
-    let tables: ModelTables
-    let resolver: ActorResolver
-    let index: TextIndex
+    private(set) lazy var tables = ModelTables(model: model)
+    private(set) lazy var resolver = ActorResolver(actors: model.actors)
+    private(set) lazy var index = TextIndex(model: model)
     var bindings: [String: QueryResult] = [:]
     var arguments: [String: String] = [:]
     private var analysis: [String: AnalyzedText] = [:]
 
     init(model: ArticleModel) {
         self.model = model
-        self.tables = ModelTables(model: model)
-        self.resolver = ActorResolver(actors: model.actors)
-        self.index = TextIndex(model: model)
     }
 
     /// The analyzed form of a text, computed once per distinct text.
