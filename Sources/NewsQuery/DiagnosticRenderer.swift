@@ -63,29 +63,46 @@ public struct DiagnosticRenderer: Sendable {
         return ["\(sourceName):\(at.line):\(at.column): \(ansi(labelColor, label)) \(ansi("1", message))"]
     }
 
+    /// The most characters of a source line an excerpt shows; longer lines are cut to a window
+    /// around the range, with `…` where text was left out.
+    public static let maximumExcerptWidth = 160
+
     /// The source line a range starts on, and the caret line under it.
     private func excerpt(_ range: SourceRange, lines: [String]) -> [String] {
         let line = range.start.line >= 1 && range.start.line <= lines.count ? lines[range.start.line - 1] : ""
         let characters = Array(line)
-        let startIndex = max(0, range.start.column - 1)
+        var startIndex = max(0, range.start.column - 1)
+        var endIndex = range.end.line == range.start.line ? max(startIndex, range.end.column - 1) : characters.count
+        // A long line is shown as a window that starts a little before the range.
+        var shown = characters[...]
+        var prefix = "", suffix = ""
+        if characters.count > Self.maximumExcerptWidth {
+            let from = min(max(0, startIndex - 40), max(0, characters.count - Self.maximumExcerptWidth))
+            let to = min(characters.count, from + Self.maximumExcerptWidth)
+            shown = characters[from..<to]
+            if from > 0 { prefix = "…" }
+            if to < characters.count { suffix = "…" }
+            startIndex = startIndex - from + prefix.count
+            endIndex = min(endIndex - from, to - from) + prefix.count
+        }
+        let window = Array(prefix) + Array(shown) + Array(suffix)
         var padding = ""
         for index in 0..<startIndex {
-            guard index < characters.count else {
+            guard index < window.count else {
                 padding.append(" ")
                 continue
             }
-            let character = characters[index]
+            let character = window[index]
             padding += character == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(character))
         }
-        let endIndex = range.end.line == range.start.line ? max(startIndex, range.end.column - 1) : characters.count
         var width = 0
-        if startIndex < characters.count {
-            for character in characters[startIndex..<min(endIndex, characters.count)] {
+        if startIndex < window.count {
+            for character in window[startIndex..<min(max(startIndex, endIndex), window.count - suffix.count)] {
                 width += character == "\t" ? 1 : DisplayWidth.of(character)
             }
         }
         let caret = "^" + String(repeating: "~", count: max(0, width - 1))
-        return [line, padding + (color ? ansi("32", caret) : caret)]
+        return [String(window), padding + (color ? ansi("32", caret) : caret)]
     }
 
     private func ansi(_ code: String, _ text: String) -> String {
@@ -99,7 +116,8 @@ public struct DiagnosticRenderer: Sendable {
         let end = min(max(start, fixIt.range.end.offset), scalars.count)
         let lower = scalars.index(scalars.startIndex, offsetBy: start)
         let upper = scalars.index(lower, offsetBy: end - start)
-        let original = String(scalars[lower..<upper])
+        var original = String(scalars[lower..<upper])
+        if original.count > 60 { original = original.prefix(57) + "…" }
         if original.isEmpty { return "insert '\(fixIt.replacement)'" }
         if fixIt.replacement.isEmpty { return "remove '\(original)'" }
         return "replace '\(original)' with '\(fixIt.replacement)'"

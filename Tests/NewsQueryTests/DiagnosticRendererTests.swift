@@ -223,3 +223,27 @@ struct DiagnosticRendererTests {
         #expect(DisplayWidth.of(Character("\u{20000}")) == 2)  // CJK Extension B
     }
 }
+
+/// Very long source lines are shown as a window around the range, so a diagnostic never
+/// prints megabytes.
+@Suite("Diagnostic excerpts of long lines")
+struct LongLineExcerptTests {
+    @Test func aLongLineIsCutAroundTheRange() throws {
+        let source = "quotes by " + String(repeating: "x", count: 300) + " | shwo id"
+        do {
+            _ = try Parser.parse(source)
+            Issue.record("expected an error")
+        } catch {
+            let lines = DiagnosticRenderer().render(error).split(separator: "\n").map(String.init)
+            #expect(lines[0] == "<input>:1:314: error: unknown stage 'shwo' — did you mean 'show'?")
+            #expect(lines[1].hasPrefix("…x"))
+            #expect(lines[1].hasSuffix(" | shwo id"))
+            #expect(lines[1].count <= DiagnosticRenderer.maximumExcerptWidth + 2)
+            // The caret still stands under 'shwo'.
+            let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+            let wordColumn = lines[1].range(of: "shwo").map { lines[1].distance(from: lines[1].startIndex, to: $0.lowerBound) }
+            #expect(caretColumn == wordColumn)
+            #expect(lines[2].hasSuffix("^~~~"))
+        }
+    }
+}
