@@ -55,14 +55,26 @@ public enum TextFile {
     }
 
     /// Writes `text` to the file at `path`, replacing it (created with mode 0644 if missing).
+    ///
+    /// The text goes to a temporary file beside `path` that is then renamed over it, so a
+    /// failure part-way (a full disk, a killed process) never leaves a truncated file.
     public static func write(_ text: String, to path: String) throws(Failure) {
-        guard let file = fopen(path, "wb") else { throw Failure(String(cString: strerror(errno))) }
+        let temporary = path + ".newsq-\(getpid())-tmp"
+        guard let file = fopen(temporary, "wb") else { throw Failure(String(cString: strerror(errno))) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
-        let flushed = fflush(file) == 0
+        let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
         let message = String(cString: strerror(errno))
         fclose(file)
-        guard written == bytes.count, flushed else { throw Failure("cannot write: \(message)") }
+        guard written == bytes.count, flushed else {
+            unlink(temporary)
+            throw Failure("cannot write: \(message)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw Failure("cannot write: \(message)")
+        }
     }
 
     /// Whether `path` names a folder.
@@ -122,8 +134,39 @@ public enum TextFile {
     }
 
     private static func decode(_ bytes: [UInt8]) throws(Failure) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw Failure("not valid UTF-8 text") }
-        return text
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let offset = firstInvalidUTF8Offset(bytes) ?? 0
+        throw Failure("not valid UTF-8 text (first bad byte at offset \(offset))")
+    }
+
+    /// The byte offset of the first byte that does not belong to a well-formed UTF-8 sequence
+    /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or `nil`.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; upper = 0x9F
+            case 0xF0: length = 4; lower = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; upper = 0x8F
+            default: return index
+            }
+            for position in 1..<length {
+                guard index + position < bytes.count else { return index }
+                let byte = bytes[index + position]
+                let (low, high) = position == 1 ? (lower, upper) : (UInt8(0x80), UInt8(0xBF))
+                guard low <= byte && byte <= high else { return index + position }
+            }
+            index += length
+        }
+        return nil
     }
 }
 
