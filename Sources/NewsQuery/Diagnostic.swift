@@ -24,6 +24,9 @@ public struct Diagnostic: Sendable, Equatable, Codable {
         case name
         /// A value has the wrong type or form for where it stands (a bad date, a negative limit).
         case type
+        /// The query was cancelled while it ran (``Interpreter/isCancelled`` turned true): not
+        /// a mistake in the query, and nothing to point at.
+        case cancelled
     }
 
     /// A secondary message, optionally at its own range (`'(' opened here`).
@@ -103,6 +106,10 @@ public struct QueryError: Error, Sendable, Equatable {
 
     /// Whether the statement failed only because it is unfinished.
     public var isIncomplete: Bool { diagnostics.contains { $0.isIncomplete } }
+
+    /// Whether the query was cancelled while it ran (``Interpreter/isCancelled``), rather than
+    /// failing.
+    public var isCancelled: Bool { diagnostics.contains { $0.kind == .cancelled } }
 
     /// The first diagnostic's message.
     public var message: String { diagnostics.first?.message ?? "" }

@@ -11,13 +11,33 @@ struct Evaluator {
     // MARK: - Queries
 
     /// The rows a query produces.
-    func evaluate(_ query: Query) throws(QueryError) -> Table {
+    ///
+    /// - Parameter limit: How many rows the caller will keep (a `limit` stage further down the
+    ///   pipeline): a `where` stops once it has that many, and `show` passes it on, so
+    ///   `… | where … | limit 3` reads no further than its third match.
+    func evaluate(_ query: Query, limit: Int? = nil) throws(QueryError) -> Table {
+        if context.shouldStopNow() { throw cancelled() }
         switch query {
         case .source(let source, let range):
             return try rows(of: source, range: range)
         case .stage(let input, let stage, _):
-            return try apply(stage, to: try evaluate(input))
+            switch stage {
+            case .limit(let count, _) where count >= 0:
+                return try apply(stage, to: try evaluate(input, limit: min(count, limit ?? count)))
+            case .filter:
+                return try apply(stage, to: try evaluate(input), limit: limit)
+            case .show:
+                return try apply(stage, to: try evaluate(input, limit: limit))
+            default:
+                return try apply(stage, to: try evaluate(input))
+            }
         }
+    }
+
+    /// The error a cancelled query stops with (``Interpreter/isCancelled``).
+    func cancelled() -> QueryError {
+        let start = SourcePosition(line: 1, column: 1, offset: 0)
+        return error(.cancelled, "query cancelled", SourceRange(start: start, end: start))
     }
 
     // MARK: - Sources
@@ -33,23 +53,23 @@ struct Evaluator {
             return tables.statements
         case .quotesBy(let reference):
             let actor = try resolve(reference)
-            return filter(tables.statements, field: "speakers") { $0.contains(.text(actor.id)) }
+            return try filter(tables.statements, field: "speakers") { $0.contains(.text(actor.id)) }
         case .quotesAbout(let reference):
             let actor = try resolve(reference)
-            return filter(tables.statements, field: "about") { $0.contains(.text(actor.id)) }
+            return try filter(tables.statements, field: "about") { $0.contains(.text(actor.id)) }
         case .quotesMentioning(let pattern):
             return try matching(pattern, in: tables.statements)
         case .whoIs(let reference):
             return Profile(model: context.model, tables: tables).table(for: try resolve(reference))
         case .actors(let kind):
             guard let kind else { return tables.actors }
-            return filter(tables.actors, field: "kind") { $0 == [.text(kind.rawValue)] }
+            return try filter(tables.actors, field: "kind") { $0 == [.text(kind.rawValue)] }
         case .events(let filter):
             guard let filter else { return tables.events }
             return try events(filter)
         case .mentionsOf(let reference):
             let actor = try resolve(reference)
-            return filter(tables.mentions, field: "actor_id") { $0 == [.text(actor.id)] }
+            return try filter(tables.mentions, field: "actor_id") { $0 == [.text(actor.id)] }
         case .sourceOf(let name):
             let id = try argument(name.text, name.range)
             return try SourceMarker(model: context.model).table(for: id) { message in
@@ -73,6 +93,7 @@ struct Evaluator {
         result.rows = []
         let article = ScalarText(context.model.article.text)
         for row in table.rows {
+            if context.shouldStop() { throw cancelled() }
             guard case .text(let id) = row[idColumn], let analyzed = context.index.statementContent(id) else { continue }
             let ranges = search.matchRanges(in: analyzed)
             guard !ranges.isEmpty else { continue }
@@ -92,13 +113,13 @@ struct Evaluator {
         switch filter {
         case .involving(let reference):
             let actor = try resolve(reference)
-            return self.filter(table, field: "involves") { $0.contains(.text(actor.id)) }
+            return try self.filter(table, field: "involves") { $0.contains(.text(actor.id)) }
         case .inPlace(let reference):
             let actor = try resolve(reference)
             guard actor.kind == .place else {
                 throw error(.type, "\(actor.name) is not a place; for events with \(actor.name) taking part, write 'events involving \(reference.text)'", reference.range)
             }
-            return self.filter(table, field: "place") { $0 == [.text(actor.name)] }
+            return try self.filter(table, field: "place") { $0 == [.text(actor.name)] }
         case .on(let date):
             return TimeWindow(first: date.date, last: date.date, exactWhen: .equal).apply(to: table)
         case .inMonth(let month, let year, let range):
@@ -115,25 +136,32 @@ struct Evaluator {
         }
     }
 
-    private func filter(_ table: Table, field: String, _ keep: ([Value]) -> Bool) -> Table {
+    private func filter(_ table: Table, field: String, _ keep: ([Value]) -> Bool) throws(QueryError) -> Table {
         let column = table.index(of: field)!
         var result = table
-        result.rows = table.rows.filter { row in
-            if case .list(let items) = row[column] { return keep(items.map(Value.text)) }
-            return keep([row[column]])
+        result.rows = []
+        for row in table.rows {
+            if context.shouldStop() { throw cancelled() }
+            let values: [Value]
+            if case .list(let items) = row[column] { values = items.map(Value.text) } else { values = [row[column]] }
+            if keep(values) { result.rows.append(row) }
         }
         return result
     }
 
     // MARK: - Stages
 
-    private func apply(_ stage: Stage, to table: Table) throws(QueryError) -> Table {
+    private func apply(_ stage: Stage, to table: Table, limit: Int? = nil) throws(QueryError) -> Table {
         switch stage {
         case .filter(let condition):
             try check(condition, against: table)
             var result = table
             var kept: [[Value]] = []
-            for row in table.rows where try test(condition, row, table) { kept.append(row) }
+            let wanted = limit ?? Int.max
+            for row in table.rows where kept.count < wanted {
+                if context.shouldStop() { throw cancelled() }
+                if try test(condition, row, table) { kept.append(row) }
+            }
             result.rows = kept
             return result
         case .sort(let keys):
@@ -157,6 +185,7 @@ struct Evaluator {
             var counts: [Value: Int] = [:]
             var order: [Value] = []
             for row in table.rows {
+                if context.shouldStop() { throw cancelled() }
                 let values: [Value]
                 if case .list(let items) = row[index] { values = items.map(Value.text) } else { values = [row[index]] }
                 for value in values {
@@ -174,8 +203,20 @@ struct Evaluator {
         case .show(let fields):
             var indices: [Int] = []
             for field in fields { indices.append(try column(field, in: table)) }
-            return Table(columns: indices.map { table.columns[$0] }, rows: table.rows.map { row in indices.map { row[$0] } },
-                         textField: table.textField, enumOrders: table.enumOrders, actorFields: table.actorFields)
+            var rows: [[Value]] = []
+            rows.reserveCapacity(table.rows.count)
+            for row in table.rows {
+                if context.shouldStop() { throw cancelled() }
+                rows.append(indices.map { row[$0] })
+            }
+            // The default search field survives only if `show` kept it (found by the fuzzer:
+            // `quotes | show id | where has "x"` looked for a column that was gone).
+            let kept = indices.map { table.columns[$0] }
+            let textField = table.textField.flatMap { name in
+                kept.contains { $0.name.lowercased() == name.lowercased() } ? name : nil
+            }
+            return Table(columns: kept, rows: rows, textField: textField, enumOrders: table.enumOrders,
+                         actorFields: table.actorFields)
         }
     }
 
@@ -186,10 +227,20 @@ struct Evaluator {
             let index = table.index(of: key.field)!
             return (index: index, order: table.enumOrders[table.columns[index].name], descending: key.descending)
         }
-        let decorated = table.rows.enumerated().map { offset, row in
-            (offset: offset, row: row, keys: resolved.map { SortValue(row[$0.index], enumOrder: $0.order) })
+        var decorated: [(offset: Int, row: [Value], keys: [SortValue])] = []
+        decorated.reserveCapacity(table.rows.count)
+        for (offset, row) in table.rows.enumerated() {
+            if context.shouldStop() { throw cancelled() }
+            decorated.append((offset: offset, row: row, keys: resolved.map { SortValue(row[$0.index], enumOrder: $0.order) }))
         }
+        // The comparison cannot throw: once cancelled it answers at once, so the sort runs out
+        // in a moment, and the cancellation is reported after it.
+        var stopped = false
         let sorted = decorated.sorted { lhs, rhs in
+            if stopped || context.shouldStop() {
+                stopped = true
+                return lhs.offset < rhs.offset
+            }
             for (position, key) in resolved.enumerated() {
                 let a = lhs.keys[position], b = rhs.keys[position]
                 if a == b { continue }
@@ -199,6 +250,7 @@ struct Evaluator {
             }
             return lhs.offset < rhs.offset
         }
+        if stopped { throw cancelled() }
         table.rows = sorted.map(\.row)
     }
 
@@ -367,8 +419,12 @@ struct Evaluator {
 
     private func textSearch(_ pattern: TextPattern) throws(QueryError) -> TextSearch {
         let text = try argument(pattern.text, pattern.range)
+        if let compiled = context.searches[text] { return compiled }
         do {
-            return try TextSearch(text)
+            let compiled = try TextSearch(text)
+            if context.searches.count >= 256 { context.searches.removeAll() }
+            context.searches[text] = compiled
+            return compiled
         } catch {
             throw self.error(.type, "\(error)", pattern.range)
         }

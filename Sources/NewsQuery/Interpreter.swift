@@ -28,6 +28,21 @@ public final class Interpreter {
         get { context.arguments }
         set { context.arguments = newValue }
     }
+    /// Polled while a query runs (every few hundred rows of a filter, sort, text match or
+    /// count); when it returns `true` the query stops with a ``QueryError`` whose diagnostic
+    /// says "query cancelled" (``QueryError/isCancelled``), and the interpreter stays usable.
+    ///
+    /// The shell points it at the ^C flag; an embedder may point it at a deadline or a token
+    /// another thread sets:
+    ///
+    /// ```swift
+    /// let stop = Atomic<Bool>(false)   // a `let` in a Sendable holder
+    /// shell.isCancelled = { stop.load(ordering: .relaxed) }
+    /// ```
+    public var isCancelled: @Sendable () -> Bool {
+        get { context.isCancelled }
+        set { context.isCancelled = newValue }
+    }
     /// The results bound with `let` so far, by name.
     public var bindings: [String: QueryResult] { context.bindings }
 
@@ -55,6 +70,7 @@ public final class Interpreter {
     /// - Throws: ``QueryError`` with the diagnostics when the statement does not parse,
     ///   names something unknown, or when the source holds no statement or more than one.
     public func run(_ source: String, sourceName: String = "<input>") throws(QueryError) -> QueryResult {
+        try Self.checkLength(of: source, sourceName: sourceName)
         let statements = try Parser.parse(source, sourceName: sourceName)
         guard statements.count == 1 else {
             let end = Self.endPosition(of: source)
@@ -70,6 +86,7 @@ public final class Interpreter {
 
     /// Runs every statement in order and returns their results; stops at the first error.
     public func runAll(_ source: String, sourceName: String = "<input>") throws(QueryError) -> [QueryResult] {
+        try Self.checkLength(of: source, sourceName: sourceName)
         let statements = try Parser.parse(source, sourceName: sourceName)
         var results: [QueryResult] = []
         for statement in statements {
@@ -93,6 +110,23 @@ public final class Interpreter {
         }
     }
 
+    /// The longest source ``run(_:sourceName:)`` and ``runAll(_:sourceName:)`` take: 1 MB of
+    /// UTF-8. Longer text is refused before it is read, so a runaway script line fails at once.
+    public static let maximumSourceBytes = 1 << 20
+
+    /// Refuses a source longer than ``maximumSourceBytes`` with "statement too long: N bytes
+    /// (the limit is 1 MB)", at the start of `startLine` (the line the source starts on in its
+    /// file, for a shell that passes statements one entry at a time).
+    public static func checkLength(of source: String, sourceName: String, startLine: Int = 1) throws(QueryError) {
+        let bytes = source.utf8.count
+        guard bytes > maximumSourceBytes else { return }
+        let start = SourcePosition(line: startLine, column: 1, offset: startLine - 1)
+        let message = "statement too long: \(bytes) bytes (the limit is \(maximumSourceBytes >> 20) MB)"
+        throw QueryError(diagnostics: [Diagnostic(kind: .syntax, message: message, range: SourceRange(start: start, end: start))],
+                         source: String(repeating: "\n", count: startLine - 1) + source.prefix(200),
+                         sourceName: sourceName)
+    }
+
     private static func endPosition(of source: String) -> SourcePosition {
         var line = 1, column = 1
         for character in source {
@@ -114,10 +148,31 @@ final class EvaluationContext {
     private(set) lazy var index = TextIndex(model: model)
     var bindings: [String: QueryResult] = [:]
     var arguments: [String: String] = [:]
+    /// Compiled text patterns by their text: a `where … has` compiles its pattern once, not
+    /// once per row.
+    var searches: [String: TextSearch] = [:]
+    /// ``Interpreter/isCancelled``.
+    var isCancelled: @Sendable () -> Bool = { false }
+    /// Calls to ``shouldStop()`` since the last poll of ``isCancelled``.
+    private var ticks = 0
     private var analysis: [String: AnalyzedText] = [:]
 
     init(model: ArticleModel) {
         self.model = model
+    }
+
+    /// Whether the running query should stop: ``isCancelled`` is polled once every 256 calls
+    /// (each call is one row of work), so the check costs nothing measurable.
+    func shouldStop() -> Bool {
+        ticks &+= 1
+        guard ticks & 255 == 0 else { return false }
+        return isCancelled()
+    }
+
+    /// Whether the running query should stop, polled now (before and after whole stages).
+    func shouldStopNow() -> Bool {
+        ticks = 0
+        return isCancelled()
     }
 
     /// The analyzed form of a text, computed once per distinct text.

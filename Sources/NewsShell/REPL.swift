@@ -10,8 +10,8 @@ import NewsQuery
 ///   open (``REPLInput/continuationPrompt(for:)``); the statement runs once complete and is one
 ///   history entry. A line that arrives together with the one before (a paste) and starts with
 ///   `|` continues the statement above it, as in a script.
-/// - ^C while typing discards the line; ^C while a statement or script runs stops it at the
-///   next statement (``InterruptSignal``) and returns to the prompt. ^D on an empty line, or the
+/// - ^C while typing discards the line; ^C while a statement or script runs cancels it within a
+///   few hundred rows (``InterruptSignal``, ``Session/isCancelled``) and returns to the prompt. ^D on an empty line, or the
 ///   end of piped input, ends the session.
 /// - Tab completes from the grammar (``CompletionEngine``); the vocabulary follows `let`
 ///   bindings and `:load`.
@@ -74,6 +74,7 @@ public struct REPL {
     public mutating func run() -> Int32 {
         InterruptSignal.install()
         session.isInterrupted = { InterruptSignal.isPending }
+        session.isCancelled = { InterruptSignal.isPending }
         REPLMetaCommands.install(in: session, state: state)
         let interactive = editor.isInteractive
         if interactive { session.output.writeLine(welcome) }

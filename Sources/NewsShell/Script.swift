@@ -123,8 +123,7 @@ public struct Script: Sendable, Equatable {
     /// Splits `text` into units and reads its directives.
     public init(text: String, name: String) {
         self.name = name
-        lines = text.split(omittingEmptySubsequences: false, whereSeparator: Lexer.isLineBreak).map(String.init)
-        usesCRLF = text.contains("\r\n")
+        (lines, usesCRLF) = Script.lines(of: text)
         units = []
         arguments = [:]
         problems = []
@@ -187,12 +186,18 @@ public struct Script: Sendable, Equatable {
     /// The last line of the unit of statements starting at `start`.
     private func statementEnd(from start: Int) -> Int {
         var end = start
+        var bytes = lines[start].utf8.count
         while true {
+            // Past the length limit the statement is refused when it runs (by
+            // ``Interpreter/checkLength(of:sourceName:startLine:)``): parsing it, again for every
+            // line, would only take time.
+            if bytes > Interpreter.maximumSourceBytes { return end }
             let source = lines[start...end].joined(separator: "\n")
             if Script.isIncomplete(source) {
                 // Read on, unless the next line is an expectation (which would be swallowed).
                 guard end + 1 < lines.count, !Script.isExpectation(lines[end + 1]) else { return end }
                 end += 1
+                bytes += 1 + lines[end].utf8.count
                 continue
             }
             // A line starting with `|` (after blank and comment lines) continues the query.
@@ -203,6 +208,7 @@ public struct Script: Sendable, Equatable {
                 next += 1
             }
             guard next < lines.count, Script.trimmed(lines[next]).hasPrefix("|") else { return end }
+            bytes += lines[(end + 1)...next].reduce(0) { $0 + 1 + $1.utf8.count }
             end = next
         }
     }
@@ -325,6 +331,29 @@ public struct Script: Sendable, Equatable {
     }
 
     // MARK: - Helpers
+
+    /// `text` split at `\n`, `\r\n` and `\r` (as ``Lexer/isLineBreak(_:)`` splits it), and
+    /// whether it has a `\r\n`. Byte by byte: a 10 MB line is split in milliseconds, where
+    /// walking it `Character` by `Character` takes seconds.
+    static func lines(of text: String) -> (lines: [String], usesCRLF: Bool) {
+        var lines: [String] = []
+        var usesCRLF = false
+        let utf8 = Array(text.utf8)
+        var start = 0, index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else { index += 1; continue }
+            lines.append(String(decoding: utf8[start..<index], as: UTF8.self))
+            if byte == 0x0D, index + 1 < utf8.count, utf8[index + 1] == 0x0A {
+                usesCRLF = true
+                index += 1
+            }
+            index += 1
+            start = index
+        }
+        lines.append(String(decoding: utf8[start..<utf8.count], as: UTF8.self))
+        return (lines, usesCRLF)
+    }
 
     /// Whether `entry` is an unfinished statement that needs another line (an open quote or
     /// parenthesis, a trailing `|`, `and`, `where`…); `false` for a meta-command or a complete or

@@ -154,14 +154,15 @@ public struct ScriptRunner {
     }
 
     /// Installs the ^C handler for a script run and returns the check to poll between
-    /// statements (for ``Session/isInterrupted``): ^C then only sets a flag, and the run stops
-    /// at the next statement with ``Session/Outcome/interrupted`` (exit status 130). Install it
+    /// statements (for ``Session/isInterrupted``) and inside a running statement (for
+    /// ``Session/isCancelled``): ^C then only sets a flag, and the run stops within a few
+    /// hundred rows with ``Session/Outcome/interrupted`` (exit status 130). Install it
     /// after reading standard input, so that ^C during the read ends newsq at once.
     ///
     /// The handler is ``InterruptSignal``'s, the one process-wide flag the REPL uses too. SIGINT
     /// is unblocked as well: a parent may have started newsq with it blocked (test runners do),
     /// and a handler that never runs would make ^C do nothing at all.
-    public static func installInterruptHandler() -> () -> Bool {
+    public static func installInterruptHandler() -> @Sendable () -> Bool {
         InterruptSignal.install()
         var signals = sigset_t()
         sigemptyset(&signals)

@@ -72,6 +72,18 @@ public final class Session {
     public var keepGoing = false
     /// Polled between statements; when it returns `true` the run stops with ``Outcome/interrupted``.
     public var isInterrupted: () -> Bool = { false }
+    /// Polled while a statement runs (``Interpreter/isCancelled``): when it turns `true` the
+    /// statement stops within a few hundred rows and the entry ends with
+    /// ``Outcome/interrupted``; the session stays usable. Carried over by `:load`.
+    public var isCancelled: @Sendable () -> Bool {
+        get { interpreter.isCancelled }
+        set { interpreter.isCancelled = newValue }
+    }
+    /// Whether the `:` commands that touch files — `:run`, `:load` and `:export` — are turned
+    /// off (`newsq --sandbox`): each then fails with "file access is disabled in this session".
+    /// The query language itself never reads or writes files nor runs programs, so a sandboxed
+    /// session can run untrusted input.
+    public var isSandboxed = false
     /// How deeply `:run` may nest.
     public var maximumScriptDepth = 16
     /// How many results have been written: in `table` format a blank line separates each from
@@ -117,6 +129,11 @@ public final class Session {
     ///   - sourceName: What diagnostics call the source (`<input>`, a path).
     ///   - startLine: The line `source` starts on in that source: diagnostics show file lines.
     public func execute(statementSource source: String, sourceName: String = "<input>", startLine: Int = 1) -> Outcome {
+        do {
+            try Interpreter.checkLength(of: source, sourceName: sourceName, startLine: startLine)
+        } catch {
+            return fail(SessionError(error))
+        }
         // Parsed as if at its place in the file, so every position is a file position.
         let padded = String(repeating: "\n", count: max(0, startLine - 1)) + source
         let statements: [QueryStatement]
@@ -133,6 +150,7 @@ public final class Session {
             do {
                 result = try interpreter.execute(statement, source: padded, sourceName: sourceName)
             } catch {
+                if error.isCancelled { return .interrupted }
                 return fail(SessionError(error))
             }
             if case .bind(let name, _) = statement {
@@ -264,6 +282,7 @@ public final class Session {
     /// last result do not (they belong to the old model).
     public func replaceInterpreter(_ new: Interpreter, modelSource: String) {
         new.arguments = interpreter.arguments
+        new.isCancelled = interpreter.isCancelled
         interpreter = new
         self.modelSource = modelSource
         lastResult = nil

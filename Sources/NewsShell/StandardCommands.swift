@@ -41,7 +41,16 @@ extension MetaCommandTable {
 
 /// The handlers of ``MetaCommandTable/standard``.
 enum StandardCommands {
+    /// The failure of a command that touches files in a sandboxed session
+    /// (``Session/isSandboxed``), or `nil` when files may be used.
+    static func refuseInSandbox(_ invocation: MetaCommand.Invocation) -> Session.Outcome? {
+        guard invocation.session.isSandboxed else { return nil }
+        return invocation.failure("file access is disabled in this session (:\(invocation.command.name) reads or writes files)",
+                                  kind: .name)
+    }
+
     static func run(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
         let session = invocation.session
         let path = invocation.resolve(invocation.arguments[0].text)
@@ -96,6 +105,7 @@ enum StandardCommands {
     }
 
     static func load(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
         let path = invocation.resolve(invocation.arguments[0].text)
         let issues: [ModelIssue]
@@ -121,6 +131,7 @@ enum StandardCommands {
     }
 
     static func export(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
         let session = invocation.session
         guard let result = session.lastResult else {

@@ -74,6 +74,9 @@ struct NewsqCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1) instead of the bundled article.", valueName: "FILE"))
     var model: String?
 
+    @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :export), for untrusted scripts.")
+    var sandbox = false
+
     @Flag(name: .long, help: "Write the model as JSON (format 1) to standard output and exit.")
     var exportModel = false
 
@@ -133,7 +136,9 @@ struct NewsqCommand: ParsableCommand {
             return ExitStatus.usage
         }
         let session = makeSession(interpreter, values)
-        session.isInterrupted = ScriptRunner.installInterruptHandler()
+        let interrupted = ScriptRunner.installInterruptHandler()
+        session.isInterrupted = interrupted
+        session.isCancelled = interrupted
         let outcome = ScriptRunner(session: session).run(scripts)
         if outcome == .interrupted { Self.printError("newsq: interrupted") }
         return ScriptRunner.exitStatus(for: outcome)
@@ -149,6 +154,7 @@ struct NewsqCommand: ParsableCommand {
         session.color = color.enabled(onTerminal: terminal.outputIsTerminal)
         session.diagnosticColor = color.enabled(onTerminal: terminal.errorIsTerminal)
         session.keepGoing = keepGoing
+        session.isSandboxed = sandbox
         session.interpreter.arguments = values
         return session
     }

@@ -168,3 +168,18 @@ struct InterpreterTests {
         #expect(throws: Interpreter.InvalidModel.self) { try Interpreter(model: model) }
     }
 }
+
+/// Found by fuzzing: `show` dropping the table's default search field left `has` looking for it.
+@Suite("Fuzz findings")
+struct FuzzFindingTests {
+    @Test func hasAfterShowWithoutTheTextFieldIsADiagnostic() throws {
+        let shell = try Interpreter(model: .bundled)
+        #expect(throws: QueryError.self) { try shell.run(#"quotes | show id | where has "x""#) }
+        do {
+            _ = try shell.run(#"quotes | show id | where has "x""#)
+        } catch {
+            #expect(error.message == #"this table has no text to search; name a field: 'where FIELD has "…"'"#)
+        }
+        #expect(try shell.run(#"quotes | show id, text | where has "surrender""#).column("id") == ["s25"])
+    }
+}
