@@ -62,6 +62,25 @@ let package = Package(
             name: "newsq-bench",
             dependencies: ["NewsModel", "NewsQuery"]
         ),
+        // Fuzzing (scripts/fuzz, docs/reliability.md): libFuzzer's driver declared weakly, the
+        // fuzz targets as a library the regression tests replay, and one executable per target.
+        .target(name: "CFuzzDriver"),
+        .target(
+            name: "NewsFuzzing",
+            dependencies: ["NewsModel", "NewsQuery"]
+        ),
+        .executableTarget(
+            name: "fuzz-query",
+            dependencies: ["CFuzzDriver", "NewsFuzzing"]
+        ),
+        .executableTarget(
+            name: "fuzz-model",
+            dependencies: ["CFuzzDriver", "NewsFuzzing"]
+        ),
+        .testTarget(
+            name: "NewsFuzzingTests",
+            dependencies: ["NewsFuzzing", "NewsModel"]
+        ),
         .testTarget(
             name: "NewsModelTests",
             dependencies: ["NewsModel"]

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Replays saved fuzz inputs — crash reproducers, corpus files — through a fuzz target without
+/// libFuzzer: what the fuzz executables do when built without `-sanitize=fuzzer`, and what the
+/// regression tests do with the committed corpus.
+public enum FuzzReplay {
+    /// The regular files at `paths`, and inside any directories among them (not recursively),
+    /// in name order within each directory.
+    public static func files(at paths: [String]) -> [URL] {
+        var files: [URL] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let names = (try? manager.contentsOfDirectory(atPath: path)) ?? []
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    files.append(URL(fileURLWithPath: path).appendingPathComponent(name))
+                }
+            } else {
+                files.append(URL(fileURLWithPath: path))
+            }
+        }
+        return files
+    }
+
+    /// Runs `target` on the bytes of every file at `paths` (see ``files(at:)``); returns how many
+    /// ran. A file that cannot be read is skipped.
+    @discardableResult
+    public static func replay(_ paths: [String], through target: (UnsafeRawBufferPointer) -> Void) -> Int {
+        var count = 0
+        for file in files(at: paths) {
+            guard let data = try? Data(contentsOf: file) else { continue }
+            data.withUnsafeBytes { target($0) }
+            count += 1
+        }
+        return count
+    }
+}

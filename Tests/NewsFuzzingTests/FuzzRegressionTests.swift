@@ -1,0 +1,38 @@
+import Foundation
+import NewsFuzzing
+import NewsModel
+import Testing
+
+/// Replays the fuzz corpus — the seeds and every input a fuzz run once crashed on — through the
+/// same functions the libFuzzer targets call (docs/reliability.md, "Fuzzing"). A regression
+/// traps the test process, as it trapped the fuzzer.
+@Suite("Fuzz corpus replay")
+struct FuzzRegressionTests {
+    /// Tests/Fuzz, beside this target's folder.
+    static let corpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fuzz")
+
+    static func folders(_ target: String) -> [String] {
+        ["seeds", "regressions"].map { corpus.appendingPathComponent(target).appendingPathComponent($0).path }
+    }
+
+    @Test func queryCorpusRunsCleanly() {
+        let target = QueryFuzzTarget()
+        let count = FuzzReplay.replay(Self.folders("query")) { target.run($0) }
+        #expect(count >= 100, "expected the query seeds under \(Self.corpus.path)")
+    }
+
+    @Test func modelCorpusRunsCleanly() {
+        let count = FuzzReplay.replay(Self.folders("model")) { ModelFuzzTarget.run($0) }
+        #expect(count >= 5, "expected the model seeds under \(Self.corpus.path)")
+    }
+
+    @Test func aSmallValidModelSeedIsAccepted() throws {
+        let url = Self.corpus.appendingPathComponent("model/seeds/small-valid.json")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        // It decodes, so the seed reaches the round trip and the queries, not only the errors.
+        let model = try ModelFile.decode(text)
+        #expect(!model.statements.isEmpty)
+    }
+}
