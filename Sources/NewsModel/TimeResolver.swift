@@ -26,6 +26,16 @@ public struct TimeResolver: Sendable {
         "october", "november", "december",
     ]
 
+    /// The first and last day of a month named without (or with) a year: the article's year, or
+    /// the year before when the month comes after the article's month. `nil` for no such month.
+    public func monthWindow(month: Int, year: Int? = nil) -> (first: CalendarDate, last: CalendarDate)? {
+        let year = year ?? (month > articleDate.month ? articleDate.year - 1 : articleDate.year)
+        guard let first = CalendarDate(year: year, month: month, day: 1),
+            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))
+        else { return nil }
+        return (first, last)
+    }
+
     /// Resolves `text`; returns `nil` when the words are not one of the forms above.
     public func resolve(_ text: String) -> TimeReference? {
         let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init)
@@ -62,17 +72,16 @@ public struct TimeResolver: Sendable {
             monthWords.removeFirst()
         }
         guard monthWords.count == 1, let monthIndex = Self.months.firstIndex(of: monthWords[0]) else { return nil }
-        let month = monthIndex + 1
-        let year = month > date.month ? date.year - 1 : date.year
-        let lastDay = CalendarDate.daysIn(month: month, year: year)
+        guard let (first, last) = monthWindow(month: monthIndex + 1) else { return nil }
         guard let part else {
-            return TimeReference(text: text, precision: .month, earliest: CalendarDate(year: year, month: month, day: 1),
-                                 latest: CalendarDate(year: year, month: month, day: lastDay),
+            return TimeReference(text: text, precision: .month, earliest: first, latest: last,
                                  note: "the whole month, in the year of the article or the one before")
         }
+        let lastDay = last.day
         return TimeReference(
-            text: text, precision: .partOfMonth, earliest: CalendarDate(year: year, month: month, day: part.first),
-            latest: CalendarDate(year: year, month: month, day: part.last ?? lastDay),
+            text: text, precision: .partOfMonth,
+            earliest: CalendarDate(year: first.year, month: first.month, day: part.first),
+            latest: CalendarDate(year: first.year, month: first.month, day: part.last ?? lastDay),
             note: "\(part.name) month read as days \(part.first)–\(part.last ?? lastDay)")
     }
 }

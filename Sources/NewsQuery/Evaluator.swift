@@ -123,11 +123,9 @@ struct Evaluator {
         case .on(let date):
             return TimeWindow(first: date.date, last: date.date, exactWhen: .equal).apply(to: table)
         case .inMonth(let month, let year, let range):
-            let year = year ?? (month > context.model.article.date.month ? context.model.article.date.year - 1 : context.model.article.date.year)
-            guard let first = CalendarDate(year: year, month: month, day: 1) else {
+            guard let (first, last) = TimeResolver(articleDate: context.model.article.date).monthWindow(month: month, year: year) else {
                 throw error(.type, "no such month", range)
             }
-            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
             return TimeWindow(first: first, last: last, exactWhen: .inside).apply(to: table)
         case .before(let date):
             return TimeWindow(first: nil, last: date.date.adding(days: -1), exactWhen: .inside).apply(to: table)

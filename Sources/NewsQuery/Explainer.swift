@@ -58,11 +58,10 @@ struct Explainer {
             return "events | where place = \(QueryPrinter.quote(try evaluator.resolve(reference).name))"
         case .on(let date):
             return "events | where earliest <= \(date.date) and latest >= \(date.date)" + order
-        case .inMonth(let month, let year, _):
-            let date = evaluator.context.model.article.date
-            let year = year ?? (month > date.month ? date.year - 1 : date.year)
-            let first = CalendarDate(year: year, month: month, day: 1)!
-            let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+        case .inMonth(let month, let year, let range):
+            guard let (first, last) = TimeResolver(articleDate: evaluator.context.model.article.date)
+                .monthWindow(month: month, year: year)
+            else { throw evaluator.error(.type, "no such month", range) }
             return "events | where earliest <= \(last) and latest >= \(first)" + order
         case .before(let date):
             return "events | where earliest < \(date.date)" + order
