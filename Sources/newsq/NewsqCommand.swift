@@ -44,7 +44,7 @@ struct NewsqCommand: ParsableCommand {
               3    bad model or data file (every problem is listed on stderr)
               130  interrupted by ^C
             """,
-        version: "newsq 0.1.0")
+        version: version)
 
     @Argument(help: ArgumentHelp("Script files to run in order ('-' for standard input); with --test, files or folders of *.nq scripts.",
                                  valueName: "FILE"))
@@ -95,115 +95,27 @@ struct NewsqCommand: ParsableCommand {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
     }
 
-    mutating func run() throws {
-        let loaded = try loadModel()
-        if exportModel {
-            OutputSink.standardOutput.write(ModelFile.encode(loaded))
-            return
-        }
-        let interpreter: Interpreter
-        do {
-            // The bundled model was validated as it was built; a model file is validated here.
-            interpreter = model == nil ? Interpreter(validatedModel: loaded) : try Interpreter(model: loaded)
-        } catch {
-            for issue in error.issues { Self.printError("\(model ?? "model"): error: \(issue)") }
-            throw ExitCode(ExitStatus.badModel)
-        }
-        let values = Dictionary(arguments.compactMap(Script.assignment), uniquingKeysWith: { $1 })
-        if test || update {
-            throw ExitCode(runTests(loaded, arguments: values))
-        }
-        var sources = files.map(ScriptRunner.Source.file)
-        for (index, query) in command.enumerated() {
-            sources.append(.text(query, name: command.count == 1 ? "<command>" : "<command \(index + 1)>"))
-        }
-        if sources.isEmpty {
-            guard isatty(STDIN_FILENO) == 1 else { throw ExitCode(runScripts([.file("-")], interpreter, values)) }
-            // Interactive mode: the REPL on the terminal.
-            var repl = REPL(session: makeSession(interpreter, values), version: Self.configuration.version)
-            throw ExitCode(repl.run())
-        }
-        throw ExitCode(runScripts(sources, interpreter, values))
+    /// The parsed command line as a plain value.
+    var options: Options {
+        Options(files: files, commands: command, arguments: arguments, keepGoing: keepGoing, test: test,
+                update: update, format: format, color: color, model: model, sandbox: sandbox,
+                exportModel: exportModel)
     }
 
-    /// Runs files, `-c` text or standard input; returns the exit status.
-    private func runScripts(_ sources: [ScriptRunner.Source], _ interpreter: Interpreter, _ values: [String: String]) -> Int32 {
-        let scripts: [ScriptRunner.LoadedScript]
-        do {
-            scripts = try ScriptRunner.load(sources)
-        } catch {
-            Self.printError(error.description)
-            return ExitStatus.usage
-        }
-        let session = makeSession(interpreter, values)
-        let interrupted = ScriptRunner.installInterruptHandler()
-        session.isInterrupted = interrupted
-        session.isCancelled = interrupted
-        let outcome = ScriptRunner(session: session).run(scripts)
-        if outcome == .interrupted { Self.printError("newsq: interrupted") }
-        return ScriptRunner.exitStatus(for: outcome)
+    func run() throws {
+        throw ExitCode(Invocation(options: options, version: Self.version).run())
     }
 
-    /// A session writing to standard output and error, set up from the options: format,
-    /// terminal width, colour, `--keep-going` and `--arg` values.
-    private func makeSession(_ interpreter: Interpreter, _ values: [String: String]) -> Session {
-        let terminal = Terminal()
-        let session = Session(interpreter: interpreter, modelSource: model ?? "bundled")
-        session.format = format ?? .table
-        session.width = terminal.outputWidth
-        session.color = color.enabled(onTerminal: terminal.outputIsTerminal)
-        session.diagnosticColor = color.enabled(onTerminal: terminal.errorIsTerminal)
-        session.keepGoing = keepGoing
-        session.isSandboxed = sandbox
-        session.interpreter.arguments = values
-        return session
-    }
-
-    /// `--test` and `--update`; returns the exit status.
-    private func runTests(_ loaded: ArticleModel, arguments values: [String: String]) -> Int32 {
-        var tester = ScriptTester(model: loaded, modelSource: model ?? "bundled", arguments: values)
-        tester.isInterrupted = ScriptRunner.installInterruptHandler()
-        let summary: ScriptTester.Summary
-        do {
-            summary = try tester.run(paths: files, update: update, output: .standardOutput)
-        } catch {
-            Self.printError(error.description)
-            return ExitStatus.usage
-        }
-        if summary.wasInterrupted {
-            Self.printError("newsq: interrupted")
-            return ExitStatus.interrupted
-        }
-        return summary.failed > 0 ? ExitStatus.queryError : ExitStatus.success
-    }
-
-    private func loadModel() throws -> ArticleModel {
-        guard let path = model else { return .bundled }
-        let text: String
-        do {
-            text = try TextFile.read(path)
-        } catch {
-            Self.printError("\(path): error: \(error)")
-            throw ExitCode(ExitStatus.badModel)
-        }
-        do {
-            return try ModelFile.decode(text)
-        } catch {
-            for issue in error.issues {
-                Self.printError("\(path): error: \(issue)")
-            }
-            Self.printError("\(path): \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"); nothing was loaded")
-            throw ExitCode(ExitStatus.badModel)
-        }
-    }
-
-    /// Writes one line to standard error.
-    static func printError(_ line: String) {
-        OutputSink.standardError.writeLine(line)
-    }
+    /// The version line: `--version` and the REPL's greeting.
+    static let version = "newsq 0.1.0"
 
     /// Runs the command, mapping argument errors to exit status 2 as documented.
+    ///
+    /// The common one-shot command lines skip ArgumentParser (``Options/quick(_:)``).
     static func main() {
+        if let options = Options.quick(Array(CommandLine.arguments.dropFirst())) {
+            terminate(Invocation(options: options, version: version).run())
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -233,16 +145,4 @@ struct NewsqCommand: ParsableCommand {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// When to colour output.
-enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-
-    /// Whether to colour a stream, given whether it is a terminal; `auto` honours `NO_COLOR`.
-    func enabled(onTerminal: Bool) -> Bool {
-        switch self {
-        case .always: return true
-        case .never: return false
-        case .auto: return onTerminal && (getenv("NO_COLOR").map { String(cString: $0).isEmpty } ?? true)
-        }
-    }
-}
+extension ColorChoice: ExpressibleByArgument {}

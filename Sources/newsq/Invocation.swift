@@ -1,0 +1,136 @@
+import NewsModel
+import NewsQuery
+import NewsShell
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One run of `newsq`: loads the model the ``Options`` name and hands the work to `NewsShell` —
+/// ``ScriptTester`` for `--test`, ``ScriptRunner`` for files, `-c` and piped standard input,
+/// the REPL otherwise.
+struct Invocation {
+    /// What was asked.
+    let options: Options
+    /// The version line the REPL greets with.
+    let version: String
+
+    /// Runs it; returns the exit status.
+    func run() -> Int32 {
+        let loaded: ArticleModel
+        do {
+            loaded = try loadModel()
+        } catch {
+            return ExitStatus.badModel
+        }
+        if options.exportModel {
+            OutputSink.standardOutput.write(ModelFile.encode(loaded))
+            return ExitStatus.success
+        }
+        let interpreter: Interpreter
+        do {
+            // The bundled model was validated as it was built; a model file is validated here.
+            interpreter = options.model == nil ? Interpreter(validatedModel: loaded) : try Interpreter(model: loaded)
+        } catch {
+            for issue in error.issues { printError("\(options.model ?? "model"): error: \(issue)") }
+            return ExitStatus.badModel
+        }
+        let values = Dictionary(options.arguments.compactMap(Script.assignment), uniquingKeysWith: { $1 })
+        if options.test || options.update {
+            return runTests(loaded, arguments: values)
+        }
+        var sources = options.files.map(ScriptRunner.Source.file)
+        for (index, query) in options.commands.enumerated() {
+            sources.append(.text(query, name: options.commands.count == 1 ? "<command>" : "<command \(index + 1)>"))
+        }
+        if sources.isEmpty {
+            guard isatty(STDIN_FILENO) == 1 else { return runScripts([.file("-")], interpreter, values) }
+            // Interactive mode: the REPL on the terminal.
+            var repl = REPL(session: makeSession(interpreter, values), version: version)
+            return repl.run()
+        }
+        return runScripts(sources, interpreter, values)
+    }
+
+    /// Runs files, `-c` text or standard input; returns the exit status.
+    private func runScripts(_ sources: [ScriptRunner.Source], _ interpreter: Interpreter, _ values: [String: String]) -> Int32 {
+        let scripts: [ScriptRunner.LoadedScript]
+        do {
+            scripts = try ScriptRunner.load(sources)
+        } catch {
+            printError(error.description)
+            return ExitStatus.usage
+        }
+        let session = makeSession(interpreter, values)
+        let interrupted = ScriptRunner.installInterruptHandler()
+        session.isInterrupted = interrupted
+        session.isCancelled = interrupted
+        let outcome = ScriptRunner(session: session).run(scripts)
+        if outcome == .interrupted { printError("newsq: interrupted") }
+        return ScriptRunner.exitStatus(for: outcome)
+    }
+
+    /// A session writing to standard output and error, set up from the options: format,
+    /// terminal width, colour, `--keep-going` and `--arg` values.
+    private func makeSession(_ interpreter: Interpreter, _ values: [String: String]) -> Session {
+        let terminal = Terminal()
+        let session = Session(interpreter: interpreter, modelSource: options.model ?? "bundled")
+        session.format = options.format ?? .table
+        session.width = terminal.outputWidth
+        session.color = options.color.enabled(onTerminal: terminal.outputIsTerminal)
+        session.diagnosticColor = options.color.enabled(onTerminal: terminal.errorIsTerminal)
+        session.keepGoing = options.keepGoing
+        session.isSandboxed = options.sandbox
+        session.interpreter.arguments = values
+        return session
+    }
+
+    /// `--test` and `--update`; returns the exit status.
+    private func runTests(_ loaded: ArticleModel, arguments values: [String: String]) -> Int32 {
+        var tester = ScriptTester(model: loaded, modelSource: options.model ?? "bundled", arguments: values)
+        tester.isInterrupted = ScriptRunner.installInterruptHandler()
+        let summary: ScriptTester.Summary
+        do {
+            summary = try tester.run(paths: options.files, update: options.update, output: .standardOutput)
+        } catch {
+            printError(error.description)
+            return ExitStatus.usage
+        }
+        if summary.wasInterrupted {
+            printError("newsq: interrupted")
+            return ExitStatus.interrupted
+        }
+        return summary.failed > 0 ? ExitStatus.queryError : ExitStatus.success
+    }
+
+    /// The bundled model, or the `--model` file (its problems printed; throws after printing).
+    private func loadModel() throws -> ArticleModel {
+        guard let path = options.model else { return .bundled }
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch {
+            printError("\(path): error: \(error)")
+            throw ModelLoadFailure()
+        }
+        do {
+            return try ModelFile.decode(text)
+        } catch {
+            for issue in error.issues {
+                printError("\(path): error: \(issue)")
+            }
+            printError("\(path): \(error.issues.count) problem\(error.issues.count == 1 ? "" : "s"); nothing was loaded")
+            throw ModelLoadFailure()
+        }
+    }
+}
+
+/// Writes one line to standard error.
+func printError(_ line: String) {
+    OutputSink.standardError.writeLine(line)
+}
+
+/// The model file could not be loaded; its problems are already on standard error.
+struct ModelLoadFailure: Error {}
