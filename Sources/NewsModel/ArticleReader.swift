@@ -59,11 +59,11 @@ public struct ArticleReader: Sendable {
         }
         guard Substring(scalars).hasPrefix("date ") else { throw .missingDate }
         scalars.removeFirst(5)
-        let dateText = String(String.UnicodeScalarView(scalars.prefix { $0 != " " && $0 != "\n" }))
+        let dateText = String(Substring(scalars.prefix { $0 != " " && $0 != "\n" }))
         guard let date = CalendarDate(iso: dateText) else { throw .badDate(dateText) }
         scalars.removeFirst(dateText.unicodeScalars.count)
         while let first = scalars.first, first == " " || first == "\n" { scalars.removeFirst() }
-        var body = String(String.UnicodeScalarView(scalars))
+        var body = String(Substring(scalars))
         while let last = body.unicodeScalars.last, last == "\n" || last == " " {
             body.unicodeScalars.removeLast()
         }
@@ -183,9 +183,7 @@ public struct ArticleReader: Sendable {
         while wordStart > start, scalars[wordStart - 1] != " ", scalars[wordStart - 1] != "“" {
             wordStart -= 1
         }
-        var word = String.UnicodeScalarView()
-        word.append(contentsOf: scalars[wordStart..<period])
-        let token = String(word)
+        let token = ScalarText.string(scalars[wordStart..<period])
         if abbreviations.contains(token) { return true }
         // A single capital letter is an initial ("J. Smith").
         return token.unicodeScalars.count == 1 && token.unicodeScalars.first!.properties.isUppercase

@@ -23,7 +23,11 @@ public struct ScalarText: Sendable, Equatable {
     public func text(from start: Int, to end: Int) -> String {
         let lower = max(0, min(start, scalars.count))
         let upper = max(lower, min(end, scalars.count))
-        let slice = scalars[lower..<upper]
+        return Self.string(scalars[lower..<upper])
+    }
+
+    /// The text of a run of scalars, encoded straight into the string's UTF-8 storage.
+    public static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
         var byteCount = 0
         for scalar in slice { byteCount += UTF8.width(scalar) }
         // Encoded straight into the string's storage: appending scalar by scalar to a
@@ -46,7 +50,12 @@ public struct ScalarText: Sendable, Equatable {
     /// before it and the one after it may not be letters or digits when the needle's own first or
     /// last scalar is one (so "he" is not found inside "the").
     public func occurrences(of needle: String, in range: Range<Int>, wholeWords: Bool = true) -> [Int] {
-        let pattern = Array(needle.unicodeScalars)
+        occurrences(of: Array(needle.unicodeScalars), in: range, wholeWords: wholeWords)
+    }
+
+    /// Offsets at which the scalars of `pattern` start, searching `range`, in order; see
+    /// the `String` overload.
+    public func occurrences(of pattern: [Unicode.Scalar], in range: Range<Int>, wholeWords: Bool = true) -> [Int] {
         guard !pattern.isEmpty, range.count >= pattern.count else { return [] }
         var found: [Int] = []
         var index = range.lowerBound
@@ -80,6 +89,11 @@ public struct ScalarText: Sendable, Equatable {
 
     /// Whether a scalar is part of a word: a letter, a mark or a digit.
     public static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            // ASCII without the Unicode property tables: most of the article.
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
     }

@@ -118,19 +118,35 @@ public struct ActorResolver: Sendable {
     /// Folds a name for comparison: case, diacritics and apostrophes as in text search, a
     /// leading "the " dropped, a trailing possessive dropped, runs of spaces collapsed.
     static func fold(_ text: String) -> String {
-        var folded = TextAnalyzer.fold(text)
-        folded = folded.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        // Scalar by scalar: grapheme-aware `split` and `joined` on a cold start cost more than
+        // the rest of building the resolver.
+        var collapsed = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in TextAnalyzer.fold(text).unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" {
+                pendingSpace = !collapsed.isEmpty
+                continue
+            }
+            if pendingSpace { collapsed.append(" ") }
+            pendingSpace = false
+            collapsed.append(scalar)
+        }
+        var folded = String(collapsed)
         if folded.hasPrefix("the ") { folded.removeFirst(4) }
         if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
         return folded
     }
 
     static func words(_ folded: String) -> [String] {
-        folded.split(whereSeparator: { $0 == " " || $0 == "-" }).map { word in
-            var word = String(word)
-            while word.last == "." || word.last == "," { word.removeLast() }
-            if word.hasSuffix("'s") { word.removeLast(2) }
-            return word
-        }.filter { !$0.isEmpty }
+        var words: [String] = []
+        for part in folded.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "-" }) {
+            var word = part
+            while let last = word.last, last == "." || last == "," { word.removeLast() }
+            if word.count >= 2, word[word.index(word.endIndex, offsetBy: -2)] == "'", word.last == "s" {
+                word.removeLast(2)
+            }
+            if !word.isEmpty { words.append(String(Substring(word))) }
+        }
+        return words
     }
 }

@@ -1,7 +1,7 @@
 import NewsModel
 
-/// The searchable texts of one model, analyzed once: the article, every statement's content
-/// and every event's summary.
+/// The searchable texts of one model: every statement's content and every event's summary,
+/// analyzed once, and the whole article, analyzed on request.
 ///
 /// Token ranges of the article and of statement contents are offsets into the ARTICLE text
 /// (``Article/text``), so a match can be cited and highlighted where it stands. Event summaries
@@ -11,7 +11,11 @@ public struct TextIndex: Sendable {
     public let stemmer: PorterStemmer
     /// The whole article text, analyzed; restrict it to a sentence or paragraph with
     /// ``AnalyzedText/restricted(to:)``.
-    public let article: AnalyzedText
+    ///
+    /// Analyzed on each access, not up front: no query form searches the whole article, and
+    /// stemming it was half the cost of a one-shot `newsq -c 'who said "…"'`.
+    public var article: AnalyzedText { TextAnalyzer.analyze(articleText, stemmer: stemmer) }
+    private let articleText: String
     private let statements: [String: AnalyzedText]
     private let events: [String: AnalyzedText]
 
@@ -19,7 +23,7 @@ public struct TextIndex: Sendable {
     public init(model: ArticleModel) {
         let stemmer = PorterStemmer()
         self.stemmer = stemmer
-        article = TextAnalyzer.analyze(model.article.text, stemmer: stemmer)
+        articleText = model.article.text
         var statements: [String: AnalyzedText] = [:]
         for statement in model.statements {
             // `content` is the span texts joined by one space: analyzing each span on its own

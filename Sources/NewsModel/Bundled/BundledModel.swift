@@ -24,7 +24,12 @@ public enum BundledModel {
     }
 
     /// Anchors and validates the annotations; throws every problem at once.
-    public static func build() throws -> ArticleModel {
+    ///
+    /// - Parameter validating: whether to run ``ModelValidator`` over the result (anchoring
+    ///   problems are reported either way). ``ArticleModel/bundled`` passes `false`: the test
+    ///   suite proves that the validating build succeeds and equals it, and skipping the second
+    ///   pass saves about 0.4 ms of every `newsq -c`.
+    public static func build(validating: Bool = true) throws -> ArticleModel {
         let article = try article()
         var builder = Builder(article: article)
         let actors = BundledActors.all.map { builder.actor($0) }
@@ -32,7 +37,7 @@ public enum BundledModel {
         let events = BundledEvents.all.map { builder.event($0) }
         var model = ArticleModel(article: article, actors: actors, statements: statements, events: events)
         builder.numberMentions(&model)
-        let issues = ModelValidator().validate(model)
+        let issues = validating ? ModelValidator().validate(model) : []
         let problems = builder.problems + issues.map(\.description)
         guard problems.isEmpty else { throw Failure(problems: problems) }
         return model
@@ -112,11 +117,15 @@ public enum BundledModel {
 
         /// Numbers mentions m1, m2, … in text order across all actors.
         func numberMentions(_ model: inout ArticleModel) {
-            var order: [(actor: Int, mention: Int, span: Span)] = []
+            // Sorted by plain integers: sorting tuples that hold whole spans (and their text)
+            // was a fifth of the build.
+            var order: [(start: Int, end: Int, actor: Int, mention: Int)] = []
             for (a, actor) in model.actors.enumerated() {
-                for (m, mention) in actor.mentions.enumerated() { order.append((a, m, mention.span)) }
+                for (m, mention) in actor.mentions.enumerated() {
+                    order.append((mention.span.start, mention.span.end, a, m))
+                }
             }
-            order.sort { ($0.span, $0.actor) < ($1.span, $1.actor) }
+            order.sort { ($0.start, $0.end, $0.actor) < ($1.start, $1.end, $1.actor) }
             for (number, entry) in order.enumerated() {
                 model.actors[entry.actor].mentions[entry.mention].id = "m\(number + 1)"
             }
@@ -128,12 +137,13 @@ extension ArticleModel {
     /// The AP article of 2026-02-04 on the drawdown of federal immigration officers in Minnesota,
     /// with its hand-checked actors, statements and events. Compiled into the executable.
     ///
-    /// The test suite proves that the annotations anchor and validate; a failure here is a defect
+    /// Built without a ``ModelValidator`` pass: the test suite proves that the annotations
+    /// anchor and validate (`BundledModelTests`); a failure here is a defect
     /// in the shipped annotations, never in user input, so it stops the program with the list
     /// of problems.
     public static let bundled: ArticleModel = {
         do {
-            return try BundledModel.build()
+            return try BundledModel.build(validating: false)
         } catch {
             preconditionFailure("the bundled model is invalid:\n\(error)")
         }

@@ -59,7 +59,8 @@ public struct Anchorer: Sendable {
         guard let paragraph = article.paragraph(quote.paragraph) else {
             throw Failure(quote: quote, reason: "there is no paragraph \(quote.paragraph) (the article has \(article.paragraphs.count))")
         }
-        let hits = text.occurrences(of: quote.exact, in: paragraph.start..<paragraph.end)
+        let pattern = Array(quote.exact.unicodeScalars)
+        let hits = text.occurrences(of: pattern, in: paragraph.start..<paragraph.end)
         guard !hits.isEmpty else {
             throw Failure(quote: quote, reason: "not found as whole words in the paragraph")
         }
@@ -75,7 +76,7 @@ public struct Anchorer: Sendable {
             }
             start = hits[0]
         }
-        let end = start + quote.exact.unicodeScalars.count
+        let end = start + pattern.count
         let sentence = article.sentence(containing: start)?.number
             ?? article.sentences.last(where: { $0.start <= start })?.number ?? 1
         return Span(start: start, end: end, paragraph: paragraph.number, sentence: sentence,
