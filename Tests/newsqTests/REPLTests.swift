@@ -168,6 +168,53 @@ struct REPLTests {
         #expect(try home.historyLines() == ["places"])
     }
 
+    @Test func historySurvivesKillNine() throws {
+        let home = try Home()
+        let terminal = try start(home)
+        terminal.type("places\r")
+        terminal.waitForPrompt(count: 2)
+        terminal.type("quotes by Walz | count\r")
+        terminal.waitForPrompt(count: 3)
+        terminal.type("who is Fr")  // half typed when the shell dies: never entered, not kept
+        kill(terminal.pid, SIGKILL)
+        #expect(terminal.waitForExit() == 128 + SIGKILL)
+        #expect(try home.historyLines() == ["places", "quotes by Walz | count"])
+
+        // The next session starts from that file and keeps appending to it.
+        let next = try start(home)
+        next.type("\u{1B}[A")  // up arrow: the last entry of the killed session
+        next.waitFor("quotes by Walz | count")
+        next.type("\r")
+        next.waitFor("(1 row)")
+        next.waitForPrompt(count: 2)
+        next.type("people\r")
+        next.waitForPrompt(count: 3)
+        next.type("\u{04}")
+        #expect(next.waitForExit() == 0)
+        // Entering the recalled line again adds nothing (it equals the previous entry).
+        #expect(try home.historyLines() == ["places", "quotes by Walz | count", "people"])
+    }
+
+    @Test func twoShellsAtOnceKeepEveryEntry() throws {
+        let home = try Home()
+        let first = try start(home)
+        let second = try start(home)
+        for round in 1...3 {
+            first.type("places | count # first \(round)\r")
+            second.type("people | count # second \(round)\r")
+            first.waitForPrompt(count: round + 1)
+            second.waitForPrompt(count: round + 1)
+        }
+        first.type("\u{04}")
+        second.type("\u{04}")
+        #expect(first.waitForExit() == 0)
+        #expect(second.waitForExit() == 0)
+        let lines = try home.historyLines()
+        #expect(lines.count == 6)
+        #expect(lines.filter { $0.contains("# first") } == (1...3).map { "places | count # first \($0)" })
+        #expect(lines.filter { $0.contains("# second") } == (1...3).map { "people | count # second \($0)" })
+    }
+
     @Test func historyCanBeTurnedOff() throws {
         let home = try Home()
         let terminal = try start(home, environment: ["NEWSQ_HISTORY": ""])
