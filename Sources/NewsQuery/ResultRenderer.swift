@@ -48,66 +48,83 @@ public struct ResultRenderer: Sendable {
 
     /// The result as text in ``format``.
     public func render(_ result: QueryResult) -> String {
-        switch format {
-        case .table: return TableRenderer(width: width, color: color).render(result)
-        case .json: return renderJSON(result)
-        case .jsonl: return renderJSONLines(result)
-        case .csv: return renderCSV(result)
-        case .plain: return renderPlain(result)
-        }
+        var output = ""
+        _ = render(result, to: { output += $0 })
+        return output
     }
 
-    // MARK: - JSON
+    /// Writes the result in ``format`` piece by piece (about one row at a time), so that
+    /// memory for output stays bounded however many rows there are; returns `false` when
+    /// `shouldStop` (asked once every 256 rows) stopped it early.
+    ///
+    /// The pieces, concatenated, are exactly ``render(_:)``'s text. A stopped rendering has
+    /// written a prefix of it.
+    public func render(_ result: QueryResult, to write: (String) -> Void, shouldStop: () -> Bool = { false }) -> Bool {
+        if format == .table {
+            return TableRenderer(width: width, color: color).render(result, to: write, shouldStop: shouldStop)
+        }
+        if result.columns.isEmpty {
+            if let message = result.message {
+                write(Self.message(message, format: format))
+                return true
+            }
+            if format == .csv || format == .plain { return true }
+        }
+        switch format {
+        case .json where result.rows.isEmpty:
+            write("[]\n")
+            return true
+        case .json:
+            write("[\n")
+        case .csv:
+            write(result.columns.map { ResultRenderer.csvField($0.name) }.joined(separator: ",") + "\r\n")
+        case .table, .jsonl, .plain:
+            break
+        }
+        for (index, row) in result.rows.enumerated() {
+            if index & 255 == 255, shouldStop() { return false }
+            var output = ""
+            switch format {
+            case .json:
+                output += "  "
+                JSONWriter.writeObject(columns: result.columns, row: row, indent: 1, into: &output)
+                output += index == result.rows.count - 1 ? "\n" : ",\n"
+            case .jsonl:
+                JSONWriter.writeObject(columns: result.columns, row: row, indent: nil, into: &output)
+                output += "\n"
+            case .csv:
+                output = row.map { ResultRenderer.csvField(ResultRenderer.csvText($0)) }.joined(separator: ",") + "\r\n"
+            case .plain:
+                output = row.map { ResultRenderer.plainField($0.displayText) }.joined(separator: "\t") + "\n"
+            case .table:
+                break
+            }
+            write(output)
+        }
+        if format == .json { write("]\n") }
+        return true
+    }
 
-    private func renderJSON(_ result: QueryResult) -> String {
+    /// A result that is only a message (`explain`, `:` commands), in `format`.
+    private static func message(_ message: String, format: OutputFormat) -> String {
         var output = ""
-        if result.columns.isEmpty, let message = result.message {
+        switch format {
+        case .json:
             output += "{\n  "
             JSONWriter.writeString("message", into: &output)
             output += ": "
             JSONWriter.writeString(message, into: &output)
             output += "\n}\n"
-            return output
-        }
-        guard !result.rows.isEmpty else { return "[]\n" }
-        output += "[\n"
-        for (rowIndex, row) in result.rows.enumerated() {
-            output += "  "
-            JSONWriter.writeObject(columns: result.columns, row: row, indent: 1, into: &output)
-            output += rowIndex == result.rows.count - 1 ? "\n" : ",\n"
-        }
-        output += "]\n"
-        return output
-    }
-
-    private func renderJSONLines(_ result: QueryResult) -> String {
-        var output = ""
-        if result.columns.isEmpty, let message = result.message {
+        case .jsonl:
             output += "{"
             JSONWriter.writeString("message", into: &output)
             output += ":"
             JSONWriter.writeString(message, into: &output)
             output += "}\n"
-            return output
-        }
-        for row in result.rows {
-            JSONWriter.writeObject(columns: result.columns, row: row, indent: nil, into: &output)
-            output += "\n"
-        }
-        return output
-    }
-
-    // MARK: - CSV
-
-    private func renderCSV(_ result: QueryResult) -> String {
-        if result.columns.isEmpty {
-            guard let message = result.message else { return "" }
-            return "message\r\n" + ResultRenderer.csvField(message) + "\r\n"
-        }
-        var output = result.columns.map { ResultRenderer.csvField($0.name) }.joined(separator: ",") + "\r\n"
-        for row in result.rows {
-            output += row.map { ResultRenderer.csvField(ResultRenderer.csvText($0)) }.joined(separator: ",")
-            output += "\r\n"
+        case .csv:
+            output = "message\r\n" + ResultRenderer.csvField(message) + "\r\n"
+        case .plain, .table:
+            output = message + "\n"
         }
         return output
     }
@@ -134,20 +151,7 @@ public struct ResultRenderer: Sendable {
         return field
     }
 
-    // MARK: - Plain
-
-    private func renderPlain(_ result: QueryResult) -> String {
-        if result.columns.isEmpty {
-            guard let message = result.message else { return "" }
-            return message + "\n"
-        }
-        var output = ""
-        for row in result.rows {
-            output += row.map { ResultRenderer.plainField($0.displayText) }.joined(separator: "\t")
-            output += "\n"
-        }
-        return output
-    }
+    // MARK: - Fields
 
     /// `text` with every tab and line break (CRLF counting as one) replaced by a space.
     private static func plainField(_ text: String) -> String {

@@ -52,19 +52,31 @@ struct TableRenderer: Sendable {
 
     /// The result as a table (or its message), ending with a newline.
     func render(_ result: QueryResult) -> String {
+        var output = ""
+        _ = render(result, to: { output += $0 }, shouldStop: { false })
+        return output
+    }
+
+    /// Writes the table in pieces of about one row each; returns `false` if `shouldStop`
+    /// (asked once every 256 rows) said to stop first.
+    ///
+    /// Memory stays bounded by the result itself: a first pass measures each column without
+    /// keeping the laid-out cells, a second lays out and hands over one row at a time.
+    func render(_ result: QueryResult, to write: (String) -> Void, shouldStop: () -> Bool) -> Bool {
         if result.columns.isEmpty {
-            if let message = result.message { return message.hasSuffix("\n") ? message : message + "\n" }
-            return TableRenderer.footer(rowCount: result.rows.count) + "\n"
+            if let message = result.message { write(message.hasSuffix("\n") ? message : message + "\n") }
+            else { write(TableRenderer.footer(rowCount: result.rows.count) + "\n") }
+            return true
         }
         let header = result.columns.map { Cell(lines: TableRenderer.lines(of: $0.name), isNull: false) }
-        let body = result.rows.map { row in
-            result.columns.indices.map { column in
-                let value = column < row.count ? row[column] : .null  // tolerate short rows
-                return Cell(lines: TableRenderer.lines(of: value.isNull ? "null" : value.displayText), isNull: value.isNull)
-            }
+        func cell(_ row: [Value], _ column: Int) -> Cell {
+            let value = column < row.count ? row[column] : .null  // tolerate short rows
+            return Cell(lines: TableRenderer.lines(of: value.isNull ? "null" : value.displayText), isNull: value.isNull)
         }
-        let natural = result.columns.indices.map { column in
-            body.reduce(header[column].naturalWidth) { max($0, $1[column].naturalWidth) }
+        var natural = header.map(\.naturalWidth)
+        for (index, row) in result.rows.enumerated() {
+            if index & 255 == 255, shouldStop() { return false }
+            for column in result.columns.indices { natural[column] = max(natural[column], cell(row, column).naturalWidth) }
         }
         let widths = fittedWidths(natural: natural, columns: result.columns)
         let rightAligned = result.columns.map { $0.type == .integer }
@@ -75,11 +87,16 @@ struct TableRenderer: Sendable {
             String(repeating: "-", count: width + (index == widths.count - 1 ? 1 : 2))
         }.joined(separator: "+")
         output += "\n"
-        for row in body {
-            appendRow(row, widths: widths, rightAligned: rightAligned, isHeader: false, into: &output)
+        write(output)
+        for (index, row) in result.rows.enumerated() {
+            if index & 255 == 255, shouldStop() { return false }
+            output = ""
+            appendRow(result.columns.indices.map { cell(row, $0) }, widths: widths, rightAligned: rightAligned,
+                      isHeader: false, into: &output)
+            write(output)
         }
-        output += TableRenderer.footer(rowCount: result.rows.count) + "\n"
-        return output
+        write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
+        return true
     }
 
     /// The footer line: `(no rows)`, `(1 row)` or `(N rows)`.

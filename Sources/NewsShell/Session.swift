@@ -158,7 +158,7 @@ public final class Session {
             } else if !result.columns.isEmpty {
                 lastResult = result
             }
-            write(result)
+            guard write(result, stoppingWhenCancelled: true) else { return .interrupted }
             if timing { reportTime(clock.now - start) }
         }
         return .success
@@ -241,11 +241,30 @@ public final class Session {
     /// Writes a result to ``output`` in the current format (in `table` format, its default
     /// columns, after a blank line when something was written before).
     public func write(_ result: QueryResult) {
+        _ = write(result, stoppingWhenCancelled: false)
+    }
+
+    /// Writes `result` in pieces of at least 64 KB (bounded memory however many rows), polling
+    /// ``isCancelled`` every 256 rows when asked to; returns `false` if that stopped it (the
+    /// caller reports the interruption on ``messages``, as for a cancelled query).
+    func write(_ result: QueryResult, stoppingWhenCancelled: Bool) -> Bool {
         let renderer = ResultRenderer(format: format, width: width, color: color)
-        let text = renderer.render(format == .table ? result.forDisplay() : result)
         if format == .table && resultsWritten > 0 { output.write("\n") }
-        output.write(text)
         resultsWritten += 1
+        var pending = ""
+        let cancelled = isCancelled
+        let finished = renderer.render(
+            format == .table ? result.forDisplay() : result,
+            to: { piece in
+                pending += piece
+                if pending.utf8.count >= 65_536 {
+                    output.write(pending)
+                    pending = ""
+                }
+            },
+            shouldStop: { stoppingWhenCancelled && cancelled() })
+        output.write(pending)  // whole rows only: a stopped rendering ends at a row's end
+        return finished
     }
 
     /// Writes text that is not a query result (help, the article) to ``output``, separated like

@@ -119,4 +119,32 @@ struct HardeningTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["out.csv", "out.csv.newsq-\(getpid())-tmp"])
     }
+
+    static func bigResult(rows count: Int) -> QueryResult {
+        QueryResult(columns: [.init("id", .id), .init("text", .text)],
+                    rows: (0..<count).map { [.text("r\($0)"), .text("row number \($0) of a very large result")] })
+    }
+
+    @Test func aLargeResultIsWrittenInBoundedPieces() throws {
+        var sizes: [Int] = []
+        let session = try Session(model: .bundled, output: OutputSink { sizes.append($0.utf8.count) },
+                                  messages: OutputSink { _ in })
+        session.format = .csv
+        session.write(Self.bigResult(rows: 100_000))
+        #expect(sizes.count > 10)
+        #expect(sizes.dropLast().allSatisfy { (65_536..<66_000).contains($0) })
+        #expect(sizes.reduce(0, +) == ResultRenderer(format: .csv).render(Self.bigResult(rows: 100_000)).utf8.count)
+    }
+
+    @Test func cancellingWhileWritingStopsAtARowAndTheSessionGoesOn() throws {
+        let (session, output, _) = try Self.session()
+        session.format = .plain  // rows stream at once (a table measures every row first)
+        session.isCancelled = { true }
+        #expect(!session.write(Self.bigResult(rows: 100_000), stoppingWhenCancelled: true))
+        let lines = output.text.split(separator: "\n")
+        #expect(lines.count > 2 && lines.count < 1_000)
+        #expect(output.text.hasSuffix("\n"))
+        session.isCancelled = { false }
+        #expect(session.execute(entry: "places | count") == .success)
+    }
 }
