@@ -22,6 +22,7 @@ public struct ActorResolver: Sendable {
         public var message: String {
             switch self {
             case .unknown(let text, let suggestion):
+                let text = Self.excerpt(text)
                 guard let suggestion else {
                     return "unknown actor \"\(text)\" — try 'actors' to list them"
                 }
@@ -29,9 +30,15 @@ public struct ActorResolver: Sendable {
                     ? suggestion.actor.name : "\(suggestion.key) (\(suggestion.actor.name))"
                 return "unknown actor \"\(text)\" — did you mean \(named)?"
             case .ambiguous(let text, let candidates):
+                let text = Self.excerpt(text)
                 let list = candidates.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
                 return "\"\(text)\" could be \(list) — say which"
             }
+        }
+
+        /// At most 60 characters of what the user typed, with `…` when cut.
+        static func excerpt(_ text: String) -> String {
+            text.count <= 60 ? text : text.prefix(59) + "…"
         }
 
         /// Failures compare by message.
@@ -105,13 +112,15 @@ public struct ActorResolver: Sendable {
 
     private func nearest(to folded: String) -> (key: String, actor: Actor)? {
         var best: (key: Key, distance: Int)?
+        let characters = Array(folded)
+        let limit = max(1, characters.count / 3)
         for key in keys {
-            let distance = editDistance(folded, key.folded)
+            let distance = editDistance(characters, Array(key.folded), limit: limit)
             if best == nil || distance < best!.distance || (distance == best!.distance && key.exactScore > best!.key.exactScore) {
                 best = (key, distance)
             }
         }
-        guard let best, best.distance <= max(1, folded.count / 3) else { return nil }
+        guard let best, best.distance <= limit else { return nil }
         return (best.key.display, actors[best.key.actor])
     }
 

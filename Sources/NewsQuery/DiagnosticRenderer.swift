@@ -53,6 +53,7 @@ public struct DiagnosticRenderer: Sendable {
     /// `NAME:LINE:COLUMN: SEVERITY: MESSAGE`, coloured when asked.
     private func header(_ sourceName: String, _ at: SourcePosition, _ severity: Diagnostic.Severity, _ message: String) -> [String] {
         let label = severity.rawValue + ":"
+        let message = Self.elided(message)
         guard color else { return ["\(sourceName):\(at.line):\(at.column): \(label) \(message)"] }
         let labelColor: String
         switch severity {
@@ -61,6 +62,17 @@ public struct DiagnosticRenderer: Sendable {
         case .note: labelColor = "1;36"
         }
         return ["\(sourceName):\(at.line):\(at.column): \(ansi(labelColor, label)) \(ansi("1", message))"]
+    }
+
+    /// The most characters of a message shown; a longer one (it quotes something huge the user
+    /// typed) keeps its start and end with `…` between.
+    static let maximumMessageLength = 300
+
+    /// `message`, cut in the middle to ``maximumMessageLength`` characters when longer.
+    static func elided(_ message: String) -> String {
+        guard message.count > maximumMessageLength else { return message }
+        let head = (maximumMessageLength - 1) / 2
+        return message.prefix(head) + "…" + message.suffix(maximumMessageLength - 1 - head)
     }
 
     /// The most characters of a source line an excerpt shows; longer lines are cut to a window

@@ -45,6 +45,19 @@ struct DiagnosticRendererTests {
             """)
     }
 
+    @Test func aHugeMessageIsCutInTheMiddle() {
+        let source = "quotes"
+        let message = "unknown field '" + String(repeating: "y", count: 5_000) + "' — the end"
+        let diagnostic = Diagnostic(kind: .name, message: message, range: Self.range(source, line: 1, 1, 7))
+        let header = String(DiagnosticRenderer().render(diagnostic, source: source, sourceName: "s.nq").split(separator: "\n")[0])
+        let shown = String(header.dropFirst("s.nq:1:1: error: ".count))
+        #expect(shown.count == DiagnosticRenderer.maximumMessageLength)
+        #expect(shown.hasPrefix("unknown field 'yyy") && shown.hasSuffix("yyy' — the end"))
+        #expect(shown.contains("y…y"))
+        // Short messages are untouched.
+        #expect(DiagnosticRenderer.elided("unknown field 'x'") == "unknown field 'x'")
+    }
+
     /// Parse errors rendered in full: source and the exact output.
     static let parseCases: [(String, String)] = [
         ("who said surrender", """
