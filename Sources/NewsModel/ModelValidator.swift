@@ -24,6 +24,12 @@ public struct ModelValidator: Sendable {
         let text: ScalarText
         let actorIDs: Set<String>
         let eventIDs: Set<String>
+        /// Which paragraph and which sentence hold an offset, in O(log n) per span.
+        let paragraphs: RangeLookup
+        let sentences: RangeLookup
+        /// Where sentences start and end, for sentence spans.
+        let sentenceStarts: Set<Int>
+        let sentenceEnds: Set<Int>
         var issues: [ModelIssue] = []
 
         init(model: ArticleModel) {
@@ -31,6 +37,10 @@ public struct ModelValidator: Sendable {
             self.text = ScalarText(model.article.text)
             self.actorIDs = Set(model.actors.map(\.id))
             self.eventIDs = Set(model.events.map(\.id))
+            self.paragraphs = RangeLookup(model.article.paragraphs.map { ($0.start, $0.end) })
+            self.sentences = RangeLookup(model.article.sentences.map { ($0.start, $0.end) })
+            self.sentenceStarts = Set(model.article.sentences.map(\.start))
+            self.sentenceEnds = Set(model.article.sentences.map(\.end))
         }
 
         mutating func report(_ path: String, _ message: String) {
@@ -105,7 +115,8 @@ public struct ModelValidator: Sendable {
             if actual != span.text {
                 report("\(path).text", "text \"\(Self.clip(span.text))\" differs from the article at \(span.start)..<\(span.end), which reads \"\(Self.clip(actual))\"")
             }
-            if let paragraph = model.article.paragraph(containing: span.start) {
+            if let index = paragraphs.firstIndex(containing: span.start) {
+                let paragraph = model.article.paragraphs[index]
                 if paragraph.number != span.paragraph {
                     report("\(path).paragraph", "span starts in paragraph \(paragraph.number), not \(span.paragraph)")
                 }
@@ -115,7 +126,10 @@ public struct ModelValidator: Sendable {
             } else if !model.article.paragraphs.isEmpty {
                 report("\(path).start", "span starts at \(span.start), between paragraphs")
             }
-            if let sentence = model.article.sentence(containing: span.start), sentence.number != span.sentence {
+            if let index = sentences.firstIndex(containing: span.start),
+                model.article.sentences[index].number != span.sentence
+            {
+                let sentence = model.article.sentences[index]
                 report("\(path).sentence", "span starts in sentence \(sentence.number), not \(span.sentence)")
             }
         }
@@ -216,8 +230,8 @@ public struct ModelValidator: Sendable {
 
         mutating func checkSentenceSpan(_ path: String, _ span: Span) {
             checkSpan(path, span)
-            let starts = model.article.sentences.contains { $0.start == span.start }
-            let ends = model.article.sentences.contains { $0.end == span.end }
+            let starts = sentenceStarts.contains(span.start)
+            let ends = sentenceEnds.contains(span.end)
             if !starts || !ends {
                 report(path, "span \(span.start)..<\(span.end) does not start and end on sentence boundaries")
             }

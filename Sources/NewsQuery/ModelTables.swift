@@ -18,10 +18,26 @@ struct ModelTables: Sendable {
         func name(_ id: String?) -> Value { id.map { .text(names[$0] ?? $0) } ?? .null }
 
         var about: [String: [String]] = [:]
-        let allMentions = model.allMentions
+        let allMentions = model.allMentions  // in text order
+        let mentionStarts = allMentions.map(\.mention.span.start)
         for statement in model.statements {
             var ids = statement.aboutActors
-            for (actor, mention) in allMentions where statement.contentSpans.contains(where: { $0.contains(mention.span) }) {
+            // The mentions inside the content, found by binary search on their starts (a scan of
+            // every mention for every statement is quadratic on a large model), in text order.
+            var inside: Set<Int> = []
+            for span in statement.contentSpans {
+                var low = 0, high = mentionStarts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if mentionStarts[middle] < span.start { low = middle + 1 } else { high = middle }
+                }
+                while low < mentionStarts.count, mentionStarts[low] < span.end {
+                    if span.contains(allMentions[low].mention.span) { inside.insert(low) }
+                    low += 1
+                }
+            }
+            for index in inside.sorted() {
+                let (actor, mention) = allMentions[index]
                 if statement.speakers.contains(actor) && mention.form == .pronoun { continue }
                 if !ids.contains(actor) { ids.append(actor) }
             }
