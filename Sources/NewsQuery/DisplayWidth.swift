@@ -14,6 +14,10 @@ public enum DisplayWidth {
 
     /// The columns one character (grapheme cluster) takes: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        // Printable ASCII — nearly all of an English article — without the property tables.
+        if let ascii = character.asciiValue {
+            return (0x20..<0x7F).contains(ascii) ? 1 : 0
+        }
         let scalars = character.unicodeScalars
         // An emoji shown as a picture: by default, or asked for with VS16 (U+FE0F).
         if scalars.first!.properties.isEmojiPresentation || scalars.contains("\u{FE0F}") { return 2 }

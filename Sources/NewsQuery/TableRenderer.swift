@@ -36,7 +36,7 @@ struct TableRenderer: Sendable {
     var color: Bool
 
     /// A piece of text with its display width.
-    private struct Line {
+    struct Line {
         var text: String
         var width: Int
     }
@@ -76,7 +76,10 @@ struct TableRenderer: Sendable {
         var natural = header.map(\.naturalWidth)
         for (index, row) in result.rows.enumerated() {
             if index & 255 == 255, shouldStop() { return false }
-            for column in result.columns.indices { natural[column] = max(natural[column], cell(row, column).naturalWidth) }
+            for column in result.columns.indices {
+                let value = column < row.count ? row[column] : .null
+                natural[column] = max(natural[column], TableRenderer.naturalWidth(of: value.isNull ? "null" : value.displayText))
+            }
         }
         let widths = fittedWidths(natural: natural, columns: result.columns)
         let rightAligned = result.columns.map { $0.type == .integer }
@@ -172,7 +175,7 @@ struct TableRenderer: Sendable {
     // MARK: - Text
 
     /// The lines of a cell's text, made safe for a terminal and measured.
-    private static func lines(of text: String) -> [Line] {
+    static func lines(of text: String) -> [Line] {
         text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
             var safe = ""
             var width = 0
@@ -183,6 +186,22 @@ struct TableRenderer: Sendable {
             }
             return Line(text: safe, width: width)
         }
+    }
+
+    /// The width of the widest line of `text` as ``lines(of:)`` shows it, without building
+    /// the lines (the measuring pass over every row).
+    static func naturalWidth(of text: String) -> Int {
+        var widest = 0
+        var width = 0
+        for character in text {
+            if character.isNewline {
+                widest = max(widest, width)
+                width = 0
+            } else {
+                width += columns(printable(character))
+            }
+        }
+        return max(widest, width)
     }
 
     /// The character itself, a space for a tab, or U+FFFD for any other control character.

@@ -60,4 +60,22 @@ struct StreamingRenderTests {
         #expect(written.utf8.count < whole.utf8.count / 10)
         #expect(written.isEmpty || written.unicodeScalars.last == "\n")
     }
+
+    /// The measuring pass must agree with the lines a table prints.
+    @Test func measuringAgreesWithTheLinesShown() {
+        let texts = ["", "a", "two words", "line one\nline two is longer", "crlf\r\nnext", "tab\there",
+                     "bell\u{07}", "北京 wide", "e\u{301}tude", "👍🏽 thumbs", "trailing\n", "\n\n", "x\u{2028}y"]
+        for text in texts {
+            #expect(TableRenderer.naturalWidth(of: text) == TableRenderer.lines(of: text).map(\.width).max(), "\(text.debugDescription)")
+        }
+    }
+
+    /// The ASCII shortcut in `DisplayWidth.of(_: Character)` gives what the property tables give.
+    @Test func asciiWidthsMatchTheGeneralRule() {
+        for value in 0..<128 {
+            let scalar = Unicode.Scalar(UInt8(value))
+            #expect(DisplayWidth.of(Character(scalar)) == DisplayWidth.of(scalar), "U+\(String(value, radix: 16))")
+        }
+        #expect(DisplayWidth.of(Character("\r\n")) == 0)
+    }
 }
