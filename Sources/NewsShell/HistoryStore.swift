@@ -135,15 +135,32 @@ public final class HistoryStore {
     // MARK: - Reading and writing
 
     private func load() {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno != ENOENT && errno != ENOTDIR { warn("cannot read history file \(path): \(Self.describeErrno())") }
             return
         }
         defer { close(descriptor) }
-        guard let text = Self.readAll(descriptor) else {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
             warn("cannot read history file \(path): \(Self.describeErrno())")
             return
+        }
+        let kind = status.st_mode & S_IFMT
+        // A device, FIFO or socket (`/dev/null`, `/dev/zero`…) holds no history to read: reading
+        // `/dev/zero` would never end. Writing to it is still tried.
+        guard kind == S_IFREG || kind == S_IFDIR else { return }
+        // Only the newest part of a huge file can matter: at most ``capacity`` entries are kept.
+        if kind == S_IFREG, status.st_size > Self.maximumBytesRead {
+            _ = lseek(descriptor, off_t(status.st_size - Self.maximumBytesRead), SEEK_SET)
+        }
+        guard var text = Self.readAll(descriptor) else {
+            warn("cannot read history file \(path): \(Self.describeErrno())")
+            return
+        }
+        if kind == S_IFREG, status.st_size > Self.maximumBytesRead, let newline = text.firstIndex(of: "\n") {
+            text = String(text[text.index(after: newline)...])  // the first line was cut
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         linesInFile = lines.count
@@ -159,7 +176,8 @@ public final class HistoryStore {
     private func append(_ entry: String) {
         guard !writeFailed else { return }
         guard createFolder() else { return failWrite() }
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        // O_NONBLOCK: a FIFO without a reader fails at once (ENXIO) instead of blocking.
+        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return failWrite() }
         defer { close(descriptor) }
         _ = fchmod(descriptor, 0o600)
@@ -201,6 +219,9 @@ public final class HistoryStore {
         writeFailed = true
         warn("cannot write history file \(path): \(Self.describeErrno()); history will not be saved")
     }
+
+    /// The most of a history file read at start-up: its last 16 MB.
+    static let maximumBytesRead = 16 << 20
 
     private static func readAll(_ descriptor: Int32) -> String? {
         var bytes: [UInt8] = []

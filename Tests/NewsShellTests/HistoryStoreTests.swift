@@ -134,4 +134,47 @@ struct HistoryStoreTests {
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("cannot write history file") == true)
     }
+
+    /// `/dev/full` accepts opens and fails every write with ENOSPC: a full disk.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFullDiskWarnsOnceAndKeepsEntriesInMemory() throws {
+        var warnings: [String] = []
+        let store = HistoryStore(path: "/dev/full", warn: { warnings.append($0) })
+        store.add("actors")
+        store.add("places")
+        #expect(store.entries == ["actors", "places"])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("cannot write history file /dev/full: ") == true)
+        #expect(warnings.first?.contains("No space left on device") == true)
+    }
+
+    /// Devices and FIFOs are not read: `/dev/zero` never ends, a FIFO waits for a writer.
+    @Test func devicesAndFIFOsAreNotReadAndNeverBlock() throws {
+        for device in ["/dev/zero", "/dev/null"] where FileManager.default.fileExists(atPath: device) {
+            var warnings: [String] = []
+            let store = HistoryStore(path: device, warn: { warnings.append($0) })
+            #expect(store.entries.isEmpty)
+            #expect(warnings.isEmpty)
+        }
+        let fifo = try temporaryFolder() + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        var warnings: [String] = []
+        let store = HistoryStore(path: fifo, warn: { warnings.append($0) })
+        #expect(store.entries.isEmpty)
+        store.add("actors")  // no reader: the open fails at once instead of waiting
+        #expect(store.entries == ["actors"])
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.hasPrefix("cannot write history file \(fifo): ") == true)
+    }
+
+    @Test func onlyTheEndOfAHugeFileIsRead() throws {
+        let path = try temporaryFolder() + "/history"
+        // 20 MB of old entries, then the newest few.
+        let old = String(repeating: String(repeating: "o", count: 99) + "\n", count: 200_000)
+        try (old + "newest 1\nnewest 2\n").write(toFile: path, atomically: false, encoding: .utf8)
+        let store = HistoryStore(path: path)
+        #expect(store.entries.suffix(2) == ["newest 1", "newest 2"])
+        #expect(store.entries.count <= store.capacity)
+        #expect(store.entries.dropLast(2).allSatisfy { $0 == String(repeating: "o", count: 99) })
+    }
 }
