@@ -39,6 +39,11 @@ public enum TextFile {
         try decode(readAll(STDIN_FILENO, what: "cannot read standard input"))
     }
 
+    /// The most bytes ``read(_:)`` and ``readStandardInput()`` take: 256 MB. A script or model
+    /// file is far smaller; without a limit `newsq /dev/zero` or `yes | newsq` would read until
+    /// memory ran out.
+    public static let maximumBytes = 256 << 20
+
     /// Every byte until the end of `descriptor`; a read interrupted by a signal is retried.
     private static func readAll(_ descriptor: Int32, what: String) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -50,6 +55,9 @@ public enum TextFile {
                 throw Failure("\(what): \(String(cString: strerror(errno)))")
             }
             if count == 0 { return bytes }
+            guard bytes.count + count <= maximumBytes else {
+                throw Failure("too large: more than \(maximumBytes >> 20) MB, the most newsq reads from a file or standard input")
+            }
             bytes.append(contentsOf: buffer[0..<count])
         }
     }
