@@ -38,9 +38,20 @@ public struct Lexer {
         character == "\n" || character == "\r\n" || character == "\r"
     }
 
-    /// Whether `character` may start a word: a letter or `_`.
+    /// Whether `character` may start a word: a letter or `_` — not a combining mark standing
+    /// alone (some, like U+06DA, count as letters), which a space before it would swallow into
+    /// one character with the space: a word could then not be written back after a space.
     public static func isWordStart(_ character: Character) -> Bool {
-        character.isLetter || character == "_"
+        if let first = character.unicodeScalars.first, isCombiningMark(first) { return false }
+        return character.isLetter || character == "_"
+    }
+
+    /// Whether a scalar is a combining mark (general category Mn, Mc or Me).
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// Whether `character` may continue a word: a letter, a digit, `.`, `'`, `’`, `-` or `_`.
@@ -194,7 +205,9 @@ public struct Lexer {
         let scalar = character.unicodeScalars.first!
         let invisible: Bool
         switch scalar.properties.generalCategory {
-        case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator, .paragraphSeparator: invisible = true
+        case .control, .format, .unassigned, .privateUse, .surrogate, .lineSeparator, .paragraphSeparator,
+            .nonspacingMark, .spacingMark, .enclosingMark:
+            invisible = true
         default: invisible = false
         }
         let name: String

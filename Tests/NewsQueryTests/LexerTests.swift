@@ -97,6 +97,10 @@ struct LexerTests {
         ("a ! b", "unexpected character '!'", .syntax, 1, 3),
         ("who said 'x'", "unexpected character '''", .syntax, 1, 10),
         ("x \u{7}", "unexpected character U+0007", .syntax, 1, 3),
+        // A combining mark with nothing before it on its line is not a word (found by fuzzing:
+        // written back after a space, it merged with the space and the statement changed).
+        ("explain\n\u{6DA}\u{489}", "unexpected character U+06DA", .syntax, 2, 1),
+        ("\u{301}quotes", "unexpected character U+0301", .syntax, 1, 1),
         ("- 3", "unexpected character '-'", .syntax, 1, 1),
         ("who said \"surrender", "unterminated string (opened at 1:10)", .incomplete, 1, 20),
         ("who said “surrender\nmore", "unterminated string (opened at 1:10)", .incomplete, 2, 5),
