@@ -102,7 +102,26 @@ public struct ActorResolver: Sendable {
         }
         if matches.count == 1 { return actors[matches[0]] }
         if matches.count > 1 { throw .ambiguous(text, candidates: matches.map { actors[$0] }) }
+        // Not a name: perhaps the start of one ("Hom"), which says more than a near spelling
+        // ("Tom"). Still an error — a partial name never silently picks an actor.
+        let started = startedNames(folded)
+        if started.count > 1 && started.count <= 5 {
+            throw .ambiguous(text, candidates: started.map { actors[$0.actor] })
+        }
+        if started.count == 1 { throw .unknown(text, suggestion: (started[0].display, actors[started[0].actor])) }
         throw .unknown(text, suggestion: nearest(to: folded))
+    }
+
+    /// For each actor with a name, alias or name word that starts with `folded` (at least two
+    /// characters), its shortest such key; in the order of the actors.
+    private func startedNames(_ folded: String) -> [Key] {
+        guard folded.count >= 2 else { return [] }
+        var best: [Int: Key] = [:]
+        for key in keys where key.folded.hasPrefix(folded) || (!folded.contains(" ") && key.words.contains { $0.hasPrefix(folded) }) {
+            if let kept = best[key.actor], kept.folded.count <= key.folded.count { continue }
+            best[key.actor] = key
+        }
+        return best.values.sorted { $0.actor < $1.actor }
     }
 
     /// Whether the text names some actor (without diagnostics).

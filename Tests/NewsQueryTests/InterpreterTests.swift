@@ -140,6 +140,12 @@ struct InterpreterTests {
         #expect(unknown?.message == #"unknown actor "Homen" — did you mean Homan (Tom Homan)?"#)
         #expect(unknown?.range.start.column == 11)
         #expect(unknown?.fixIts.first?.replacement == "Homan")
+        // The start of a name says more than a near spelling: "Hom" is not one edit from "Tom".
+        let started = error("quotes by Wal")
+        #expect(started?.message == #"unknown actor "Wal" — did you mean Walz (Tim Walz)?"#)
+        #expect(started?.fixIts.first?.replacement == "Walz")
+        #expect(error("quotes by Hom")?.message == #""Hom" could be Tom Homan (tom-homan), Department of Homeland Security (dhs), Tricia McLaughlin (tricia-mclaughlin) — say which"#)
+        #expect(error("quotes by h")?.message == #"unknown actor "h" — try 'actors' to list them"#)
         #expect(error("quotes by officials")?.message == #""officials" could be Minnesota state and local officials (minnesota-officials), federal authorities (federal-authorities) — say which"#)
         #expect(error("quotes | where kidn = direct")?.message == "unknown field 'kidn' — did you mean 'kind'?")
         #expect(error("quotes | where paragraph = \"ten\"")?.message == #"'paragraph' is a number; compare it with a number, not "ten""#)
