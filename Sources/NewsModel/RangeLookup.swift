@@ -30,14 +30,25 @@ public struct RangeLookup: Sendable {
         }
         // The last range starting at or before `offset`; ordered ranges cannot overlap, so it
         // is the only one that can hold it.
-        var low = 0
-        var high = starts.count
-        while low < high {
-            let middle = (low + high) / 2
-            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
-        }
-        let candidate = low - 1
+        let candidate = starts.partitionIndex { $0 <= offset } - 1
         guard candidate >= 0, offset < ends[candidate] else { return nil }
         return candidate
+    }
+}
+
+extension Array {
+    /// The index of the first element for which `isBefore` is false, by binary search.
+    ///
+    /// - Precondition: the array is partitioned by `isBefore`: every element for which it is
+    ///   true comes before every element for which it is false (for a sorted array and
+    ///   `{ $0 < x }`, this is the first index of an element not below `x`).
+    public func partitionIndex(where isBefore: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isBefore(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

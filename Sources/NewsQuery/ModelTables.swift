@@ -26,11 +26,7 @@ struct ModelTables: Sendable {
             // every mention for every statement is quadratic on a large model), in text order.
             var inside: Set<Int> = []
             for span in statement.contentSpans {
-                var low = 0, high = mentionStarts.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if mentionStarts[middle] < span.start { low = middle + 1 } else { high = middle }
-                }
+                var low = mentionStarts.partitionIndex { $0 < span.start }
                 while low < mentionStarts.count, mentionStarts[low] < span.end {
                     if span.contains(allMentions[low].mention.span) { inside.insert(low) }
                     low += 1

@@ -69,16 +69,20 @@ struct TableRenderer: Sendable {
             return true
         }
         let header = result.columns.map { Cell(lines: TableRenderer.lines(of: $0.name), isNull: false) }
+        // The value in a column (short rows tolerated) and the text a cell shows for it.
+        func shown(_ row: [Value], _ column: Int) -> (text: String, isNull: Bool) {
+            let value = column < row.count ? row[column] : .null
+            return (value.isNull ? "null" : value.displayText, value.isNull)
+        }
         func cell(_ row: [Value], _ column: Int) -> Cell {
-            let value = column < row.count ? row[column] : .null  // tolerate short rows
-            return Cell(lines: TableRenderer.lines(of: value.isNull ? "null" : value.displayText), isNull: value.isNull)
+            let (text, isNull) = shown(row, column)
+            return Cell(lines: TableRenderer.lines(of: text), isNull: isNull)
         }
         var natural = header.map(\.naturalWidth)
         for (index, row) in result.rows.enumerated() {
             if index & 255 == 255, shouldStop() { return false }
             for column in result.columns.indices {
-                let value = column < row.count ? row[column] : .null
-                natural[column] = max(natural[column], TableRenderer.naturalWidth(of: value.isNull ? "null" : value.displayText))
+                natural[column] = max(natural[column], TableRenderer.naturalWidth(of: shown(row, column).text))
             }
         }
         let widths = fittedWidths(natural: natural, columns: result.columns)

@@ -152,14 +152,13 @@ public final class HistoryStore {
         // `/dev/zero` would never end. Writing to it is still tried.
         guard kind == S_IFREG || kind == S_IFDIR else { return }
         // Only the newest part of a huge file can matter: at most ``capacity`` entries are kept.
-        if kind == S_IFREG, status.st_size > Self.maximumBytesRead {
-            _ = lseek(descriptor, off_t(status.st_size - Self.maximumBytesRead), SEEK_SET)
-        }
+        let isCut = kind == S_IFREG && status.st_size > Self.maximumBytesRead
+        if isCut { _ = lseek(descriptor, off_t(status.st_size - Self.maximumBytesRead), SEEK_SET) }
         guard var text = Self.readAll(descriptor) else {
             warn("cannot read history file \(path): \(Self.describeErrno())")
             return
         }
-        if kind == S_IFREG, status.st_size > Self.maximumBytesRead, let newline = text.firstIndex(of: "\n") {
+        if isCut, let newline = text.firstIndex(of: "\n") {
             text = String(text[text.index(after: newline)...])  // the first line was cut
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)

@@ -48,4 +48,12 @@ struct RangeLookupTests {
             }
         }
     }
+
+    @Test func partitionIndexIsTheFirstIndexNotBefore() {
+        let sorted = [1, 3, 3, 5, 8]
+        for x in 0...9 {
+            #expect(sorted.partitionIndex { $0 < x } == (sorted.firstIndex { $0 >= x } ?? sorted.count), "x = \(x)")
+        }
+        #expect([Int]().partitionIndex { $0 < 1 } == 0)
+    }
 }
