@@ -47,10 +47,13 @@ public struct ActorResolver: Sendable {
 
     private struct Key: Sendable {
         var folded: String
-        var words: [String]
         var display: String
         var actor: Int
         var exactScore: Int
+
+        /// The words of the key, for the partial matches (computed when needed: an exact
+        /// reference, the common case, never needs them).
+        var words: [String] { ActorResolver.words(folded) }
     }
 
     private let actors: [Actor]
@@ -61,19 +64,19 @@ public struct ActorResolver: Sendable {
         self.actors = actors
         var keys: [Key] = []
         for (index, actor) in actors.enumerated() {
-            var seen: Set<String> = []
+            let first = keys.count
             func add(_ text: String, score: Int) {
                 let folded = Self.fold(text)
-                guard !folded.isEmpty, seen.insert(folded).inserted else { return }
-                keys.append(Key(folded: folded, words: Self.words(folded), display: text, actor: index, exactScore: score))
+                guard !folded.isEmpty, !keys[first...].contains(where: { $0.folded == folded }) else { return }
+                keys.append(Key(folded: folded, display: text, actor: index, exactScore: score))
             }
             add(actor.name, score: 3)
             add(actor.id, score: 3)
             for alias in actor.aliases { add(alias, score: 3) }
             if actor.kind == .person {
-                let parts = actor.name.split(separator: " ").map(String.init)
-                if let last = parts.last, parts.count > 1 { add(last, score: 2) }
-                if let first = parts.first, parts.count > 1 { add(first, score: 2) }
+                let parts = actor.name.split(separator: " ")
+                if let last = parts.last, parts.count > 1 { add(String(last), score: 2) }
+                if let first = parts.first, parts.count > 1 { add(String(first), score: 2) }
             }
         }
         self.keys = keys
@@ -82,22 +85,25 @@ public struct ActorResolver: Sendable {
     /// The actor a reference names.
     public func resolve(_ text: String) throws(Failure) -> Actor {
         let folded = Self.fold(text)
-        let words = Self.words(folded)
         var best = 0
         var matches: [Int] = []
-        for key in keys {
-            var score = 0
-            if key.folded == folded {
-                score = key.exactScore
-            } else if !words.isEmpty, words.allSatisfy({ key.words.contains($0) }) {
-                score = 1
-            }
-            guard score > 0 else { continue }
+        func consider(_ key: Key, score: Int) {
             if score > best {
                 best = score
                 matches = [key.actor]
             } else if score == best, !matches.contains(key.actor) {
                 matches.append(key.actor)
+            }
+        }
+        // A key equal to the reference scores 3 or 2; only without one do words count (1).
+        for key in keys where key.folded == folded { consider(key, score: key.exactScore) }
+        if matches.isEmpty {
+            let words = Self.words(folded)
+            if !words.isEmpty {
+                for key in keys {
+                    let keyWords = key.words
+                    if words.allSatisfy({ keyWords.contains($0) }) { consider(key, score: 1) }
+                }
             }
         }
         if matches.count == 1 { return actors[matches[0]] }
@@ -146,23 +152,29 @@ public struct ActorResolver: Sendable {
     /// Folds a name for comparison: case, diacritics and apostrophes as in text search, a
     /// leading "the " dropped, a trailing possessive dropped, runs of spaces collapsed.
     static func fold(_ text: String) -> String {
-        // Scalar by scalar: grapheme-aware `split` and `joined` on a cold start cost more than
-        // the rest of building the resolver.
-        var collapsed = String.UnicodeScalarView()
+        // Byte by byte on the folded text's UTF-8: every byte removed or added is ASCII, so the
+        // rest stays valid UTF-8 (scalar- or grapheme-wise work costs more on a cold start than
+        // the rest of building the resolver).
+        var bytes: [UInt8] = []
         var pendingSpace = false
-        for scalar in TextAnalyzer.fold(text).unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" {
-                pendingSpace = !collapsed.isEmpty
+        for byte in TextAnalyzer.fold(text).utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A {
+                pendingSpace = !bytes.isEmpty
                 continue
             }
-            if pendingSpace { collapsed.append(" ") }
+            if pendingSpace { bytes.append(0x20) }
             pendingSpace = false
-            collapsed.append(scalar)
+            bytes.append(byte)
         }
-        var folded = String(collapsed)
-        if folded.hasPrefix("the ") { folded.removeFirst(4) }
-        if folded.hasSuffix("'s") { folded.removeLast(2) } else if folded.hasSuffix("'") { folded.removeLast() }
-        return folded
+        var start = 0
+        var end = bytes.count
+        if bytes.starts(with: Array("the ".utf8)) { start = 4 }
+        if end - start >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") {
+            end -= 2
+        } else if end > start, bytes[end - 1] == UInt8(ascii: "'") {
+            end -= 1
+        }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     static func words(_ folded: String) -> [String] {

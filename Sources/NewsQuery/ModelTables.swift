@@ -1,24 +1,34 @@
 import NewsModel
 
-/// The base tables of a model — statements, actors, events, mentions — built once per model,
-/// with every field a query can filter, sort or show. Field names are the documented, stable
-/// keys of JSON output (see `docs/language.md`).
-struct ModelTables: Sendable {
-    let statements: Table
-    let actors: Table
-    let events: Table
-    let mentions: Table
+/// The base tables of a model — statements, actors, events, mentions — each built on first use
+/// and then kept, with every field a query can filter, sort or show. Field names are the
+/// documented, stable keys of JSON output (see `docs/language.md`).
+///
+/// A one-shot `quotes by Walz` reads only the statement table; building the other three (and
+/// their lookups) was most of the table work of such a run (`docs/performance.md`). Not
+/// thread-safe: it lives in one ``EvaluationContext``.
+final class ModelTables {
+    let model: ArticleModel
+
+    init(model: ArticleModel) {
+        self.model = model
+    }
+
+    /// Actor names by id.
+    private(set) lazy var names: [String: String] = Dictionary(
+        model.actors.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+
+    /// The name of the actor with the id, or the id when no actor has it; `null` for `nil`.
+    private func name(_ id: String?) -> Value { id.map { .text(names[$0] ?? $0) } ?? .null }
+
+    /// Every mention of every actor, in text order.
+    private(set) lazy var allMentions = model.allMentions
 
     /// For each statement id, the actors it is about: its `aboutActors` plus every actor
     /// mentioned inside its content (a speaker's own pronouns excepted).
-    let statementAbout: [String: [String]]
-
-    init(model: ArticleModel) {
-        let names = Dictionary(uniqueKeysWithValues: model.actors.map { ($0.id, $0.name) })
-        func name(_ id: String?) -> Value { id.map { .text(names[$0] ?? $0) } ?? .null }
-
+    private(set) lazy var statementAbout: [String: [String]] = {
         var about: [String: [String]] = [:]
-        let allMentions = model.allMentions  // in text order
+        let allMentions = self.allMentions
         let mentionStarts = allMentions.map(\.mention.span.start)
         for statement in model.statements {
             var ids = statement.aboutActors
@@ -39,9 +49,14 @@ struct ModelTables: Sendable {
             }
             about[statement.id] = ids
         }
-        statementAbout = about
+        return about
+    }()
 
-        statements = Table(
+    /// One row per statement.
+    private(set) lazy var statements: Table = {
+        let names = self.names
+        let about = self.statementAbout
+        return Table(
             columns: [
                 .init("id", .id), .init("speaker", .text), .init("speaker_id", .id), .init("co_speakers", .list),
                 .init("speakers", .list), .init("kind", .enumeration), .init("cue", .text), .init("venue", .text),
@@ -68,9 +83,13 @@ struct ModelTables: Sendable {
             enumOrders: ["kind": Statement.Kind.allCases.map(\.rawValue)],
             actorFields: ["speaker": "speaker_id", "speaker_id": "speaker_id", "speakers": "speakers",
                           "co_speakers": "speakers", "about": "about", "addressee": "addressee"])
+    }()
 
+    /// One row per actor.
+    private(set) lazy var actors: Table = {
+        let names = self.names
         let statementCounts = Dictionary(grouping: model.statements.flatMap(\.speakers), by: { $0 }).mapValues(\.count)
-        actors = Table(
+        return Table(
             columns: [
                 .init("id", .id), .init("name", .text), .init("kind", .enumeration), .init("roles", .list),
                 .init("party", .text), .init("aliases", .list), .init("mentions", .integer),
@@ -87,8 +106,12 @@ struct ModelTables: Sendable {
             display: ["id", "name", "kind", "roles", "party", "mentions", "statements"],
             textField: "name",
             enumOrders: ["kind": Actor.Kind.allCases.map(\.rawValue)])
+    }()
 
-        events = Table(
+    /// One row per event.
+    private(set) lazy var events: Table = {
+        let names = self.names
+        return Table(
             columns: [
                 .init("id", .id), .init("kind", .enumeration), .init("name", .text), .init("summary", .text),
                 .init("when", .text), .init("precision", .enumeration), .init("earliest", .date), .init("latest", .date),
@@ -116,9 +139,12 @@ struct ModelTables: Sendable {
             enumOrders: ["kind": Event.Kind.allCases.map(\.rawValue),
                          "precision": TimeReference.Precision.allCases.map(\.rawValue)],
             actorFields: ["involves": "involves", "place": "involves"])
+    }()
 
+    /// One row per mention, in text order.
+    private(set) lazy var mentions: Table = {
         let sentences = model.article.sentences
-        mentions = Table(
+        return Table(
             columns: [
                 .init("id", .id), .init("actor", .text), .init("actor_id", .id), .init("form", .enumeration),
                 .init("text", .text), .init("paragraph", .integer), .init("sentence", .integer), .init("span", .span),
@@ -136,7 +162,7 @@ struct ModelTables: Sendable {
             textField: "context",
             enumOrders: ["form": Mention.Form.allCases.map(\.rawValue)],
             actorFields: ["actor": "actor_id", "actor_id": "actor_id"])
-    }
+    }()
 
     /// The article's words for a time, with the dates they resolve to.
     static func when(_ time: TimeReference) -> String {

@@ -192,6 +192,9 @@ public struct Script: Sendable, Equatable {
             // ``Interpreter/checkLength(of:sourceName:startLine:)``): parsing it, again for every
             // line, would only take time.
             if bytes > Interpreter.maximumSourceBytes { return end }
+            // On the last line the unit ends here whatever the parser would say: no need to
+            // parse it twice (a one-shot `newsq -c` is a one-line script).
+            guard end + 1 < lines.count else { return end }
             let source = lines[start...end].joined(separator: "\n")
             if Script.isIncomplete(source) {
                 // Read on, unless the next line is an expectation (which would be swallowed).
