@@ -23,7 +23,8 @@ public struct PorterStemmer: Sendable {
         buffer.markRegions()
         buffer.step0()
         buffer.step1a()
-        if !Self.invariantAfterStep1a.contains(buffer.string) {
+        // The exception words are 6 or 7 letters long: only those need the string.
+        if !((6...7).contains(buffer.chars.count) && Self.invariantAfterStep1a.contains(buffer.string)) {
             buffer.step1b()
             buffer.step1c()
             buffer.step2()
@@ -63,6 +64,13 @@ private struct StemBuffer {
     }
 
     var string: String {
+        // Nearly every stem is ASCII: its bytes are its characters.
+        if chars.allSatisfy({ $0 < 0x80 }) {
+            return String(unsafeUninitializedCapacity: chars.count) { buffer in
+                for (offset, value) in chars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: value) }
+                return chars.count
+            }
+        }
         var view = String.UnicodeScalarView()
         for value in chars {
             if let scalar = Unicode.Scalar(value) { view.append(scalar) }
@@ -139,13 +147,16 @@ private struct StemBuffer {
         return true
     }
 
-    private func hasSuffix(_ suffix: String) -> Bool {
-        hasSuffix(suffix.unicodeScalars.map(\.value))
+    /// Whether the word ends with the two ASCII letters.
+    private func hasSuffix(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        chars.count >= 2 && chars[chars.count - 2] == first.value && chars[chars.count - 1] == second.value
     }
 
     /// The longest suffix in `table` that the word ends with, as an index into `table`.
     private func longestSuffix(_ table: SuffixTable) -> Int? {
-        table.suffixes.firstIndex { hasSuffix($0) }
+        // Only the suffixes that end in the word's last letter can match.
+        guard let last = chars.last, last < 0x80 else { return nil }
+        return table.endingIn[Int(last)].first { hasSuffix(table.suffixes[$0]) }
     }
 
     /// The offset at which a suffix of `length` characters starts.
@@ -153,7 +164,7 @@ private struct StemBuffer {
 
     private mutating func replaceSuffix(length: Int, with replacement: String) {
         chars.removeLast(length)
-        chars.append(contentsOf: replacement.unicodeScalars.map(\.value))
+        for value in replacement.unicodeScalars { chars.append(value.value) }
     }
 
     // MARK: Prelude and regions
@@ -256,7 +267,7 @@ private struct StemBuffer {
         guard containsVowel(before: suffixStart(length)) else { return }
         chars.removeLast(length)
         let count = chars.count
-        if hasSuffix("at") || hasSuffix("bl") || hasSuffix("iz") {
+        if hasSuffix("a", "t") || hasSuffix("b", "l") || hasSuffix("i", "z") {
             chars.append(Self.ascii("e"))
         } else if count >= 2 && Self.isDouble(chars[count - 2], chars[count - 1]) {
             chars.removeLast()
@@ -376,6 +387,8 @@ private struct SuffixTable {
     let suffixes: [[UInt32]]
     /// The same suffixes as strings, in the same order, for matching on them.
     let names: [String]
+    /// For each ASCII value, the indices of the suffixes that end in it, longest first.
+    let endingIn: [[Int]]
 
     /// Creates a table; the suffixes are put in order of decreasing length so that the first
     /// match is the longest.
@@ -385,6 +398,12 @@ private struct SuffixTable {
             return left != right ? left > right : lhs.offset < rhs.offset
         }.map(\.element)
         self.names = sorted
-        suffixes = sorted.map { $0.unicodeScalars.map(\.value) }
+        let suffixes = sorted.map { $0.unicodeScalars.map(\.value) }
+        var endingIn = [[Int]](repeating: [], count: 128)
+        for (index, suffix) in suffixes.enumerated() {
+            if let last = suffix.last, last < 0x80 { endingIn[Int(last)].append(index) }
+        }
+        self.suffixes = suffixes
+        self.endingIn = endingIn
     }
 }

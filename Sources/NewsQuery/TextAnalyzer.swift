@@ -54,11 +54,22 @@ public enum TextAnalyzer {
     /// (U+00C0–U+024F) replaced by their base letters (`é` → `e`, `ß` → `ss`, `æ` → `ae`,
     /// `ø` → `o`, `ł` → `l`, `þ` → `th`). Other scripts are only lowercased.
     public static func fold(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        // ASCII (nearly every name and query) maps byte to byte: no scalar-by-scalar appends.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (offset, byte) in bytes.enumerated() {
+                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                }
+                return bytes.count
+            }
+        }
+        if let ascii, let ascii { return ascii }
+        var result: [UInt8] = []
         for scalar in text.unicodeScalars {
             appendFolded(scalar, to: &result)
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Breaks a text into words.
@@ -71,6 +82,8 @@ public enum TextAnalyzer {
     public static func analyze(_ text: String, stemmer: PorterStemmer = PorterStemmer()) -> AnalyzedText {
         let scalars = Array(text.unicodeScalars)
         var tokens: [TextToken] = []
+        // The folded word as UTF-8, one buffer reused for every word.
+        var folded: [UInt8] = []
         var index = 0
         while index < scalars.count {
             guard classify(scalars[index]) == .word else {
@@ -78,7 +91,7 @@ public enum TextAnalyzer {
                 continue
             }
             let start = index
-            var folded = String.UnicodeScalarView()
+            folded.removeAll(keepingCapacity: true)
             var lastWordScalar = scalars[index]
             var end = index
             scan: while index < scalars.count {
@@ -96,10 +109,10 @@ public enum TextAnalyzer {
                 case .apostrophe:
                     let next = index + 1 < scalars.count ? scalars[index + 1] : nil
                     if isLetter(lastWordScalar), let next, isLetter(next) {
-                        folded.append("'")
+                        folded.append(UInt8(ascii: "'"))
                         index += 1
-                    } else if folded.last == "s", next.map({ classify($0) != .word }) ?? true {
-                        folded.append("'")
+                    } else if folded.last == UInt8(ascii: "s"), next.map({ classify($0) != .word }) ?? true {
+                        folded.append(UInt8(ascii: "'"))
                         index += 1
                         end = index
                         break scan
@@ -114,8 +127,16 @@ public enum TextAnalyzer {
                     break scan
                 }
             }
-            let word = String(folded)
-            tokens.append(TextToken(folded: word, stem: stemmer.stem(withoutPossessive(word)), range: start..<end))
+            let word = String(decoding: folded, as: UTF8.self)
+            // The word without a trailing possessive `'s` or `'` (``withoutPossessive(_:)``).
+            var stemmed = folded.count
+            if stemmed >= 2, folded[stemmed - 2] == UInt8(ascii: "'"), folded[stemmed - 1] == UInt8(ascii: "s") {
+                stemmed -= 2
+            } else if folded.last == UInt8(ascii: "'") {
+                stemmed -= 1
+            }
+            let base = stemmed == folded.count ? word : String(decoding: folded[..<stemmed], as: UTF8.self)
+            tokens.append(TextToken(folded: word, stem: stemmer.stem(base), range: start..<end))
             index = end
         }
         return AnalyzedText(tokens: tokens)
@@ -175,26 +196,23 @@ public enum TextAnalyzer {
 
     // MARK: Folding
 
-    /// Appends the folded form of one scalar: nothing, one scalar or a few.
-    static func appendFolded(_ scalar: Unicode.Scalar, to output: inout String.UnicodeScalarView) {
+    /// Appends the folded form of one scalar, as UTF-8: nothing, one scalar or a few.
+    static func appendFolded(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         let value = scalar.value
         if value < 0x80 {
-            if (0x41...0x5A).contains(value), let lower = Unicode.Scalar(value + 0x20) {
-                output.append(lower)
-            } else {
-                output.append(scalar)
-            }
+            let byte = UInt8(truncatingIfNeeded: value)
+            output.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
             return
         }
         switch value {
         case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032:
-            output.append("'")
+            output.append(UInt8(ascii: "'"))
             return
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033:
-            output.append("\"")
+            output.append(UInt8(ascii: "\""))
             return
         case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015:
-            output.append("-")
+            output.append(UInt8(ascii: "-"))
             return
         default:
             break
@@ -210,17 +228,17 @@ public enum TextAnalyzer {
     }
 
     /// Appends a lowercase scalar without its diacritics.
-    private static func appendBaseLetter(_ scalar: Unicode.Scalar, to output: inout String.UnicodeScalarView) {
+    private static func appendBaseLetter(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         let value = scalar.value
         if (0x300...0x36F).contains(value) { return }
         if (0xC0...0x24F).contains(value) {
             let base = latinBaseLetters[Int(value - 0xC0)]
             if !base.isEmpty {
-                output.append(contentsOf: base.unicodeScalars)
+                output.append(contentsOf: base.utf8)
                 return
             }
         }
-        output.append(scalar)
+        UTF8.encode(scalar) { output.append($0) }
     }
 
     /// The base letters of U+00C0–U+024F, one entry per code point; an empty entry leaves the
