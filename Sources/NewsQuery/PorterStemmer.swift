@@ -16,7 +16,8 @@ public struct PorterStemmer: Sendable {
 
     /// The stem of a lowercase word. Words of one or two characters are returned unchanged.
     public func stem(_ word: String) -> String {
-        if let exception = Self.exceptionalForms[word] { return exception }
+        // The exceptions are ASCII words of 3 to 6 letters: no lookup for any other word.
+        if (3...6).contains(word.utf8.count), let exception = Self.exceptionalForms[word] { return exception }
         var buffer = StemBuffer(word)
         guard buffer.chars.count > 2 else { return word }
         buffer.prelude()
@@ -60,7 +61,12 @@ private struct StemBuffer {
     var p2 = 0
 
     init(_ word: String) {
-        chars = word.unicodeScalars.map(\.value)
+        let utf8 = word.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            chars = utf8.map { UInt32($0) }  // ASCII: each byte is a character
+        } else {
+            chars = word.unicodeScalars.map(\.value)
+        }
     }
 
     var string: String {
@@ -259,7 +265,7 @@ private struct StemBuffer {
     mutating func step1b() {
         guard let found = longestSuffix(Self.step1bTable) else { return }
         let name = Self.step1bTable.names[found]
-        let length = name.unicodeScalars.count
+        let length = Self.step1bTable.suffixes[found].count
         if name == "eed" || name == "eedly" {
             if suffixStart(length) >= p1 { replaceSuffix(length: length, with: "ee") }
             return
@@ -298,7 +304,7 @@ private struct StemBuffer {
     mutating func step2() {
         guard let found = longestSuffix(Self.step2Table) else { return }
         let name = Self.step2Table.names[found]
-        let length = name.unicodeScalars.count
+        let length = Self.step2Table.suffixes[found].count
         let start = suffixStart(length)
         guard start >= p1 else { return }
         switch name {
@@ -334,7 +340,7 @@ private struct StemBuffer {
     mutating func step3() {
         guard let found = longestSuffix(Self.step3Table) else { return }
         let name = Self.step3Table.names[found]
-        let length = name.unicodeScalars.count
+        let length = Self.step3Table.suffixes[found].count
         let start = suffixStart(length)
         guard start >= p1 else { return }
         switch name {
@@ -358,7 +364,7 @@ private struct StemBuffer {
     mutating func step4() {
         guard let found = longestSuffix(Self.step4Table) else { return }
         let name = Self.step4Table.names[found]
-        let length = name.unicodeScalars.count
+        let length = Self.step4Table.suffixes[found].count
         let start = suffixStart(length)
         guard start >= p2 else { return }
         if name == "ion" {

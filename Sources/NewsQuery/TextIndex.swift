@@ -1,7 +1,7 @@
 import NewsModel
 
-/// The searchable texts of one model: every statement's content and every event's summary,
-/// analyzed once, and the whole article, analyzed on request.
+/// The searchable texts of one model: every statement's content, analyzed once; event summaries
+/// and the whole article, analyzed on request.
 ///
 /// Token ranges of the article and of statement contents are offsets into the ARTICLE text
 /// (``Article/text``), so a match can be cited and highlighted where it stands. Event summaries
@@ -17,7 +17,7 @@ public struct TextIndex: Sendable {
     public var article: AnalyzedText { TextAnalyzer.analyze(articleText, stemmer: stemmer) }
     private let articleText: String
     private let statements: [String: AnalyzedText]
-    private let events: [String: AnalyzedText]
+    private let eventSummaries: [String: String]
 
     /// Analyzes every searchable text of `model`.
     public init(model: ArticleModel) {
@@ -34,11 +34,7 @@ public struct TextIndex: Sendable {
             statements[statement.id] = AnalyzedText(tokens: tokens)
         }
         self.statements = statements
-        var events: [String: AnalyzedText] = [:]
-        for event in model.events {
-            events[event.id] = TextAnalyzer.analyze(event.summary, stemmer: stemmer)
-        }
-        self.events = events
+        eventSummaries = Dictionary(model.events.map { ($0.id, $0.summary) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The content of the statement with the given id, analyzed, with ranges into the article
@@ -47,10 +43,11 @@ public struct TextIndex: Sendable {
         statements[id]
     }
 
-    /// The summary of the event with the given id, analyzed, with ranges into the summary
+    /// The summary of the event with the given id, analyzed (now: no query form searches
+    /// summaries, so a one-shot `who said` does not pay for them), with ranges into the summary
     /// string; `nil` for an unknown id.
     public func eventSummary(_ id: String) -> AnalyzedText? {
-        events[id]
+        eventSummaries[id].map { TextAnalyzer.analyze($0, stemmer: stemmer) }
     }
 
     /// Any other text, analyzed now with the index's stemmer; ranges are offsets into `text`.
