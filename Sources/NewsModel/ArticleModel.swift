@@ -35,7 +35,15 @@ public struct ArticleModel: Sendable, Codable, Equatable {
 
     /// Every mention of every actor, in text order, with the actor's id.
     public var allMentions: [(actor: String, mention: Mention)] {
-        actors.flatMap { actor in actor.mentions.map { (actor.id, $0) } }
-            .sorted { $0.mention.span < $1.mention.span }
+        // Sorted as integers (start, end, then actor and mention order, which keeps equal spans
+        // stable): sorting the records themselves moved whole spans and their text.
+        var order: [(start: Int, end: Int, actor: Int, mention: Int)] = []
+        for (a, actor) in actors.enumerated() {
+            for (m, mention) in actor.mentions.enumerated() {
+                order.append((mention.span.start, mention.span.end, a, m))
+            }
+        }
+        order.sort { ($0.start, $0.end, $0.actor, $0.mention) < ($1.start, $1.end, $1.actor, $1.mention) }
+        return order.map { (actors[$0.actor].id, actors[$0.actor].mentions[$0.mention]) }
     }
 }

@@ -84,6 +84,19 @@ struct Evaluator {
         }
     }
 
+    /// The article text at `range` (scalar offsets), taken from the content span that holds it
+    /// (without turning the whole article into scalars), or from the article for a phrase that
+    /// runs from one span into the next.
+    func text(of range: Range<Int>, in spans: [Span]) -> String {
+        guard let span = spans.first(where: { $0.start <= range.lowerBound && range.upperBound <= $0.end }) else {
+            return ScalarText(context.model.article.text).text(from: range.lowerBound, to: range.upperBound)
+        }
+        let scalars = span.text.unicodeScalars
+        let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound - span.start)
+        let upper = scalars.index(lower, offsetBy: range.count)
+        return String(scalars[lower..<upper])
+    }
+
     /// Statement rows whose text matches a pattern, with a `match` column of the matched words.
     private func matching(_ pattern: TextPattern, in table: Table) throws(QueryError) -> Table {
         let search = try textSearch(pattern)
@@ -91,14 +104,14 @@ struct Evaluator {
         var result = table
         result.columns.insert(.init("match", .list), at: result.columns.count - 1)
         result.rows = []
-        let article = ScalarText(context.model.article.text)
         for row in table.rows {
             if context.shouldStop() { throw cancelled() }
             guard case .text(let id) = row[idColumn], let analyzed = context.index.statementContent(id) else { continue }
             let ranges = search.matchRanges(in: analyzed)
             guard !ranges.isEmpty else { continue }
             var newRow = row
-            newRow.insert(.list(ranges.map { article.text(from: $0.lowerBound, to: $0.upperBound) }), at: row.count - 1)
+            let spans = context.model.statement(id)?.contentSpans ?? []
+            newRow.insert(.list(ranges.map { text(of: $0, in: spans) }), at: row.count - 1)
             result.rows.append(newRow)
         }
         if var display = result.display {

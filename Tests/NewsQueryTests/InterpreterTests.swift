@@ -47,6 +47,16 @@ struct InterpreterTests {
         #expect(ids(#"who said "operation""#) == ["s23", "s25", "s4", "s30", "s1", "s8", "s20", "s21", "s28"])
     }
 
+    /// The `match` column quotes the article: inside one content span from that span, and for a
+    /// phrase that runs from one span into the next (s5 is "A widespread pullout" + "will occur
+    /// …", with "Homan said" between them in the text) the article text across the gap.
+    @Test func matchesQuoteTheArticleEvenAcrossSpans() {
+        #expect(result(#"who said "widespread pullout""#).column("match") == [.list(["widespread pullout"])])
+        #expect(result(#"who said "protesters stop""#).column("match") == [.list(["protesters stop"])])
+        #expect(result(#"who said "pullout will occur""#).column("match") == [.list(["pullout, Homan said, will occur"])])
+        #expect(result(#"who said "hinder the arrest""#).column("match") == [.list(["hinder the arrest"])])
+    }
+
     @Test func quotesByAndAbout() {
         #expect(ids("what did Homan say") == Self.homan)
         #expect(ids("quotes by Homan") == Self.homan)
