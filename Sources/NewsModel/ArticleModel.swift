@@ -35,8 +35,13 @@ public struct ArticleModel: Sendable, Codable, Equatable {
 
     /// Every mention of every actor, in text order, with the actor's id.
     public var allMentions: [(actor: String, mention: Mention)] {
-        // Sorted as integers (start, end, then actor and mention order, which keeps equal spans
-        // stable): sorting the records themselves moved whole spans and their text.
+        mentionOrder.map { (actors[$0.actor].id, actors[$0.actor].mentions[$0.mention]) }
+    }
+
+    /// Every mention as (actor index, mention index), in text order: by start, then end, then
+    /// actor and mention order, so equal spans keep a stable order. Sorted as integers: sorting
+    /// the records themselves moves whole spans and their text.
+    var mentionOrder: [(actor: Int, mention: Int)] {
         var order: [(start: Int, end: Int, actor: Int, mention: Int)] = []
         for (a, actor) in actors.enumerated() {
             for (m, mention) in actor.mentions.enumerated() {
@@ -44,6 +49,6 @@ public struct ArticleModel: Sendable, Codable, Equatable {
             }
         }
         order.sort { ($0.start, $0.end, $0.actor, $0.mention) < ($1.start, $1.end, $1.actor, $1.mention) }
-        return order.map { (actors[$0.actor].id, actors[$0.actor].mentions[$0.mention]) }
+        return order.map { ($0.actor, $0.mention) }
     }
 }

@@ -117,16 +117,7 @@ public enum BundledModel {
 
         /// Numbers mentions m1, m2, … in text order across all actors.
         func numberMentions(_ model: inout ArticleModel) {
-            // Sorted by plain integers: sorting tuples that hold whole spans (and their text)
-            // was a fifth of the build.
-            var order: [(start: Int, end: Int, actor: Int, mention: Int)] = []
-            for (a, actor) in model.actors.enumerated() {
-                for (m, mention) in actor.mentions.enumerated() {
-                    order.append((mention.span.start, mention.span.end, a, m))
-                }
-            }
-            order.sort { ($0.start, $0.end, $0.actor) < ($1.start, $1.end, $1.actor) }
-            for (number, entry) in order.enumerated() {
+            for (number, entry) in model.mentionOrder.enumerated() {
                 model.actors[entry.actor].mentions[entry.mention].id = "m\(number + 1)"
             }
         }
