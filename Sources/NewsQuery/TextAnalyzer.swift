@@ -156,6 +156,7 @@ public enum TextAnalyzer {
         case word, mark, apostrophe, numberSeparator, other
     }
 
+    @inline(__always)
     private static func classify(_ scalar: Unicode.Scalar) -> ScalarClass {
         let value = scalar.value
         if value < 0x80 {
@@ -167,6 +168,10 @@ public enum TextAnalyzer {
             }
         }
         if isApostrophe(value) { return .apostrophe }
+        // General Punctuation (dashes, typographic quotes, ellipsis, invisible format
+        // characters) holds no letter, digit or mark: news text is full of it, and the
+        // property lookups below cost more than the rest of the analysis.
+        if (0x2000...0x206F).contains(value) { return .other }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType != nil { return .word }
         switch properties.generalCategory {

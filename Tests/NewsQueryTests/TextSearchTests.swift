@@ -155,4 +155,18 @@ struct TextSearchTests {
         #expect(TextAnalyzer.analyze(" — “” ’ , . ").tokens.isEmpty)
         #expect(try TextSearch("word").matchRanges(in: TextAnalyzer.analyze("")) == [])
     }
+
+    /// The analyzer treats General Punctuation (U+2000–U+206F) as separators without looking up
+    /// each scalar's properties; that is only right while the block holds no letter, number or
+    /// mark, which this checks against the Unicode tables of the running Swift.
+    @Test("general punctuation never continues a word")
+    func generalPunctuationHoldsNoWordScalars() throws {
+        for value in UInt32(0x2000)...0x206F {
+            let properties = try #require(Unicode.Scalar(value)).properties
+            #expect(!properties.isAlphabetic && properties.numericType == nil, "U+\(String(value, radix: 16))")
+            #expect(![.nonspacingMark, .spacingMark, .enclosingMark].contains(properties.generalCategory))
+        }
+        #expect(TextAnalyzer.analyze("officers—about 700\u{2009}officers\u{2026}“gone”").tokens.map(\.folded)
+                == ["officers", "about", "700", "officers", "gone"])
+    }
 }
