@@ -2,10 +2,10 @@
 """The command-line comparison of scripts/bench: `newsq -c`, the `sqlite3` CLI and `jq`, one
 process per question, side by side. Python standard library only.
 
-    bench-cli.py NEWSQ MODEL.json WORKDIR [--rounds N] [--warmup N] [--prompt-runs N]
+    bench-cli.py NEWSQ MODEL.json WORKDIR [--linked PATH] [--rounds N] [--warmup N] [--prompt-runs N]
 
-NEWSQ is the release executable, MODEL.json what `newsq --export-model` wrote, WORKDIR a
-scratch folder for the SQLite database file. The script:
+NEWSQ is the release executable as installed (a copy), MODEL.json what `newsq --export-model`
+wrote, WORKDIR a scratch folder for the SQLite database file. The script:
 
   * loads the model into WORKDIR/model.sqlite with the `sqlite3` CLI: the tables of
     scripts/bench-sqlite.py (same schema, same derived fields, dumped as SQL) plus an FTS5
@@ -14,6 +14,9 @@ scratch folder for the SQLite database file. The script:
     alternately (A B C A B C …) for the warm-up rounds, then for N timed rounds, timing each
     process's wall time with time.perf_counter_ns around subprocess.run, and prints the
     medians and the ratios newsq/sqlite3 and newsq/jq;
+  * with --linked PATH (the build's own executable, as the linker wrote it), times it against
+    NEWSQ on `quotes by Walz` alternately and prints both medians: the same bytes start
+    slower from the linker's file (docs/performance.md, "A fresh build");
   * prints newsq's peak memory (max RSS) for one `-c` query and the time from exec to the
     first REPL prompt `newsq> ` in a pseudo-terminal (NEWSQ_HISTORY empty, TERM=xterm).
 
@@ -187,6 +190,8 @@ def main():
     parser.add_argument("--rounds", type=int, default=20, help="timed rounds (default 20)")
     parser.add_argument("--warmup", type=int, default=3, help="untimed rounds first (default 3)")
     parser.add_argument("--prompt-runs", type=int, default=20, help="REPL starts to time (default 20)")
+    parser.add_argument("--linked", help="the build's own newsq (the linker's output file), timed "
+                        "against NEWSQ, an installed copy, for the record (docs/performance.md)")
     args = parser.parse_args()
 
     ref = reference_module()
@@ -209,6 +214,20 @@ def main():
         print(f"{query:<28}{ms(medians['newsq']):>10}{ms(medians['sqlite3']):>10}{ms(medians['jq']):>10}"
               f"{medians['newsq'] / medians['sqlite3']:>15.2f}{medians['newsq'] / medians['jq']:>10.2f}")
     print("")
+
+    if args.linked:
+        # The same bytes from the file the linker wrote: its page cache is in 4 KB pieces, so it
+        # starts slower than the installed copy until the cache is rebuilt.
+        linked = os.path.abspath(args.linked)
+        pair = {"installed": [newsq, "-c", "quotes by Walz"], "linked": [linked, "-c", "quotes by Walz"]}
+        times = {name: [] for name in pair}
+        for round_number in range(args.warmup + args.rounds):
+            for name, command in pair.items():
+                elapsed = run_once(command)
+                if round_number >= args.warmup:
+                    times[name].append(elapsed)
+        print(f"newsq -c 'quotes by Walz' as installed: {ms(statistics.median(times['installed']))}; "
+              f"the build's own file, straight from the linker: {ms(statistics.median(times['linked']))}")
 
     timer = ref.gnu_time()
     rss = ref.peak([newsq, "-c", "quotes by Walz"], timer)
