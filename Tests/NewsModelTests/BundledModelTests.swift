@@ -19,30 +19,32 @@ struct BundledModelTests {
         #expect(compiled == (try BundledModel.build(validating: true)))
     }
 
-    /// The generated file is exactly what the writer makes of the annotations today, so an
+    /// The generated files are exactly what the writer makes of the annotations today, so an
     /// edit to the annotations that is not regenerated fails here, naming the script to run.
-    /// With `NEWSQ_REGENERATE=1` the test writes the file instead (scripts/generate-bundled-model).
+    /// With `NEWSQ_REGENERATE=1` the test writes the files instead (scripts/generate-bundled-model).
     @Test func theCompiledModelSourceIsCurrent() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../" + BundledModelSource.relativePath)
-        let expected = BundledModelSource.swift(for: try BundledModel.build(validating: true))
-        if ProcessInfo.processInfo.environment["NEWSQ_REGENERATE"] == "1" {
-            try expected.write(to: file, atomically: true, encoding: .utf8)
-            return
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        let regenerate = ProcessInfo.processInfo.environment["NEWSQ_REGENERATE"] == "1"
+        for (path, expected) in BundledModelSource.files(for: try BundledModel.build(validating: true)) {
+            let file = root.appendingPathComponent(path)
+            if regenerate {
+                try expected.write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let actual = try String(contentsOf: file, encoding: .utf8)
+            guard actual != expected else { continue }
+            // Name the first line that differs rather than print two 100 KB files.
+            let (old, new) = (actual.split(separator: "\n", omittingEmptySubsequences: false),
+                              expected.split(separator: "\n", omittingEmptySubsequences: false))
+            let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+            let found = line < old.count ? String(old[line].prefix(120)) : "(end of file)"
+            let wanted = line < new.count ? String(new[line].prefix(120)) : "(end of file)"
+            Issue.record("""
+                \(path) is stale: run scripts/generate-bundled-model
+                line \(line + 1) is:    \(found)
+                it should be: \(wanted)
+                """)
         }
-        let actual = try String(contentsOf: file, encoding: .utf8)
-        guard actual != expected else { return }
-        // Name the first line that differs rather than print two 100 KB files.
-        let (old, new) = (actual.split(separator: "\n", omittingEmptySubsequences: false),
-                          expected.split(separator: "\n", omittingEmptySubsequences: false))
-        let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
-        let found = line < old.count ? String(old[line].prefix(120)) : "(end of file)"
-        let wanted = line < new.count ? String(new[line].prefix(120)) : "(end of file)"
-        Issue.record("""
-            \(BundledModelSource.relativePath) is stale: run scripts/generate-bundled-model
-            line \(line + 1) is:    \(found)
-            it should be: \(wanted)
-            """)
     }
 
     @Test func stringLiteralsKeepEveryScalar() {

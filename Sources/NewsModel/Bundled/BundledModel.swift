@@ -129,10 +129,10 @@ extension ArticleModel {
     /// with its hand-checked actors, statements and events. Compiled into the executable.
     ///
     /// The value is ``BundledModel/build(validating:)``'s result compiled as Swift values
-    /// (`BundledModelCompiled.swift`, written by `scripts/generate-bundled-model`), so a start
+    /// (`BundledModelCompiled*.swift`, written by `scripts/generate-bundled-model`), so a start
     /// does no reading, anchoring or sorting. The test suite proves that the compiled value equals
-    /// a validating build of the annotations (`BundledModelTests`). Only while the generated file
-    /// is a stub is the model built here, without a second validator pass; a failure then is a
+    /// a validating build of the annotations (`BundledModelTests`). Only while the generated files
+    /// are stubs is the model built here, without a second validator pass; a failure then is a
     /// defect in the shipped annotations, never in user input, so it stops the program with the
     /// list of problems.
     public static let bundled: ArticleModel = {
