@@ -166,14 +166,8 @@ public struct ActorResolver: Sendable {
             pendingSpace = false
             bytes.append(byte)
         }
-        var start = 0
-        var end = bytes.count
-        if bytes.starts(with: Array("the ".utf8)) { start = 4 }
-        if end - start >= 2, bytes[end - 2] == UInt8(ascii: "'"), bytes[end - 1] == UInt8(ascii: "s") {
-            end -= 2
-        } else if end > start, bytes[end - 1] == UInt8(ascii: "'") {
-            end -= 1
-        }
+        let start = bytes.starts(with: Array("the ".utf8)) ? 4 : 0
+        let end = bytes.count - TextAnalyzer.possessiveLength(bytes[start...])
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 

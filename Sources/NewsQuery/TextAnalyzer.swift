@@ -128,13 +128,8 @@ public enum TextAnalyzer {
                 }
             }
             let word = String(decoding: folded, as: UTF8.self)
-            // The word without a trailing possessive `'s` or `'` (``withoutPossessive(_:)``).
-            var stemmed = folded.count
-            if stemmed >= 2, folded[stemmed - 2] == UInt8(ascii: "'"), folded[stemmed - 1] == UInt8(ascii: "s") {
-                stemmed -= 2
-            } else if folded.last == UInt8(ascii: "'") {
-                stemmed -= 1
-            }
+            // The stem is of the word without a trailing possessive.
+            let stemmed = folded.count - possessiveLength(folded[...])
             let base = stemmed == folded.count ? word : String(decoding: folded[..<stemmed], as: UTF8.self)
             tokens.append(TextToken(folded: word, stem: stemmer.stem(base), range: start..<end))
             index = end
@@ -142,11 +137,11 @@ public enum TextAnalyzer {
         return AnalyzedText(tokens: tokens)
     }
 
-    /// A folded word without a trailing possessive `'s` or `'`.
-    static func withoutPossessive(_ word: String) -> String {
-        if word.hasSuffix("'s") { return String(word.dropLast(2)) }
-        if word.hasSuffix("'") { return String(word.dropLast()) }
-        return word
+    /// How many bytes at the end of a folded word's UTF-8 are a possessive: 2 for `'s`, 1 for
+    /// `'`, else 0. (Both are ASCII, so cutting them leaves valid UTF-8.)
+    static func possessiveLength(_ utf8: ArraySlice<UInt8>) -> Int {
+        if utf8.count >= 2, utf8[utf8.endIndex - 2] == UInt8(ascii: "'"), utf8.last == UInt8(ascii: "s") { return 2 }
+        return utf8.last == UInt8(ascii: "'") ? 1 : 0
     }
 
     // MARK: Scalar classes
