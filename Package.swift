@@ -67,15 +67,15 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(
             name: "NewsFuzzing",
-            dependencies: ["NewsModel", "NewsQuery"]
+            dependencies: ["CFuzzDriver", "NewsModel", "NewsQuery"]
         ),
         .executableTarget(
             name: "fuzz-query",
-            dependencies: ["CFuzzDriver", "NewsFuzzing"]
+            dependencies: ["NewsFuzzing"]
         ),
         .executableTarget(
             name: "fuzz-model",
-            dependencies: ["CFuzzDriver", "NewsFuzzing"]
+            dependencies: ["NewsFuzzing"]
         ),
         .testTarget(
             name: "NewsFuzzingTests",

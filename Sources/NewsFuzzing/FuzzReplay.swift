@@ -1,3 +1,4 @@
+import CFuzzDriver
 import Foundation
 
 /// Replays saved fuzz inputs — crash reproducers, corpus files — through a fuzz target without
@@ -35,5 +36,21 @@ public enum FuzzReplay {
             count += 1
         }
         return count
+    }
+
+    /// The whole `main` of a fuzz executable: with libFuzzer linked in (`-sanitize=fuzzer`),
+    /// hands `fuzzOneInput` to its driver with the command line; without, replays the files and
+    /// directories named on the command line and says how many ran. Never returns.
+    public static func main(_ fuzzOneInput: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Never {
+        if newsq_fuzzer_driver_available() != 0 {
+            var argc = CommandLine.argc
+            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            exit(newsq_run_fuzzer_driver(&argc, &argv, fuzzOneInput))
+        }
+        let count = replay(Array(CommandLine.arguments.dropFirst())) { bytes in
+            _ = fuzzOneInput(bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), bytes.count)
+        }
+        print("replayed \(count) input\(count == 1 ? "" : "s")")
+        exit(0)
     }
 }
