@@ -64,8 +64,14 @@ public struct Event: Sendable, Codable, Equatable, Identifiable {
     /// The actor on whose word alone the event rests, when the article reports it as a claim
     /// ("Trump told NBC News that he ordered the reduction"), by id.
     public var claimedBy: String?
+    /// Actors who make the claim together with ``claimedBy`` (the school districts and the
+    /// teachers union argue it in one lawsuit), by id.
+    public var coClaimants: [String]
     /// The passages that report the event.
     public var evidence: [Span]
+
+    /// Everyone the event rests on the word of: ``claimedBy``, then ``coClaimants``.
+    public var claimants: [String] { (claimedBy.map { [$0] } ?? []) + coClaimants }
     /// A reviewer's note on how the record was read from the text.
     public var note: String?
 
@@ -73,7 +79,8 @@ public struct Event: Sendable, Codable, Equatable, Identifiable {
     public init(
         id: String, kind: Kind, name: String? = nil, summary: String, time: TimeReference = .unknown,
         place: String? = nil, participants: [Participant] = [], quantities: [Quantity] = [],
-        relations: [EventRelation] = [], claimedBy: String? = nil, evidence: [Span], note: String? = nil
+        relations: [EventRelation] = [], claimedBy: String? = nil, coClaimants: [String] = [], evidence: [Span],
+        note: String? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -85,6 +92,7 @@ public struct Event: Sendable, Codable, Equatable, Identifiable {
         self.quantities = quantities
         self.relations = relations
         self.claimedBy = claimedBy
+        self.coClaimants = coClaimants
         self.evidence = evidence
         self.note = note
     }

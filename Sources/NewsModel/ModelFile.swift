@@ -173,6 +173,7 @@ public enum ModelFile {
             ("quantities", .array(event.quantities.map(json))),
             ("relations", .array(event.relations.map(json))),
             ("claimedBy", event.claimedBy.map(JSONValue.string)),
+            ("coClaimants", event.coClaimants.isEmpty ? nil : .array(event.coClaimants.map(JSONValue.string))),
             ("evidence", .array(event.evidence.map(json))),
             ("note", event.note.map(JSONValue.string)),
         ])

@@ -40,7 +40,7 @@ public struct ModelReader: Sendable {
         "time reference": ["text", "precision", "earliest", "latest", "note"],
         "event": [
             "id", "kind", "name", "summary", "time", "place", "participants", "quantities", "relations",
-            "claimedBy", "evidence", "note",
+            "claimedBy", "coClaimants", "evidence", "note",
         ],
         "participant": ["actor", "role"],
         "quantity": ["value", "unit", "approximate", "span"],
@@ -243,15 +243,16 @@ private final class Run {
         let quantities = fields.defaulted("quantities") { self.array($0, $1, self.quantity) }
         let relations = fields.defaulted("relations") { self.array($0, $1, self.relation) }
         let claimedBy = fields.optional("claimedBy", string)
+        let coClaimants = fields.defaulted("coClaimants", strings)
         let evidence = fields.required("evidence", spans)
         let note = fields.optional("note", string)
         fields.finish()
         guard let id, let kind, let name, let summary, let time, let place, let participants,
-            let quantities, let relations, let claimedBy, let evidence, let note
+            let quantities, let relations, let claimedBy, let coClaimants, let evidence, let note
         else { return nil }
         return Event(id: id, kind: kind, name: name, summary: summary, time: time, place: place,
                      participants: participants, quantities: quantities, relations: relations,
-                     claimedBy: claimedBy, evidence: evidence, note: note)
+                     claimedBy: claimedBy, coClaimants: coClaimants, evidence: evidence, note: note)
     }
 
     func participant(_ value: JSONValue, _ path: String) -> Participant? {

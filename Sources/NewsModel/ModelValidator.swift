@@ -243,6 +243,9 @@ public struct ModelValidator: Sendable {
                 let path = "$.events[\(e)]"
                 checkActorReference("\(path).place", event.place)
                 checkActorReference("\(path).claimedBy", event.claimedBy)
+                for (c, claimant) in event.coClaimants.enumerated() {
+                    checkActorReference("\(path).coClaimants[\(c)]", claimant)
+                }
                 checkTime("\(path).time", event.time)
                 for (p, participant) in event.participants.enumerated() {
                     checkActorReference("\(path).participants[\(p)].actor", participant.actor)

@@ -62,8 +62,9 @@ public enum Source: Sendable, Equatable {
     case whoSaid(TextPattern)
     /// `quotes` / `statements` — every statement.
     case quotes
-    /// `quotes by ACTOR`, `what did ACTOR say` — an actor's statements.
-    case quotesBy(ActorReference)
+    /// `quotes by ACTOR`, `what did ACTOR say`, `quotes by A or B`, `quotes by A, B` — the
+    /// statements of any of the actors (never empty).
+    case quotesBy([ActorReference])
     /// `quotes about ACTOR` — statements about an actor.
     case quotesAbout(ActorReference)
     /// `quotes mentioning "TEXT"` — statements whose content matches TEXT.
@@ -74,8 +75,16 @@ public enum Source: Sendable, Equatable {
     case actors(Actor.Kind?)
     /// `events` with an optional filter.
     case events(EventFilter?)
+    /// `mentions` — every reference to every actor, in text order.
+    case mentions
     /// `mentions of ACTOR` — every reference to an actor.
     case mentionsOf(ActorReference)
+    /// `when did ACTOR WORDS` — the events the actor takes part in whose name or summary has the
+    /// words (`when did Homan take over`), with their times. The words are kept as typed: which
+    /// of them name the actor is decided against the model's names when the query runs.
+    case whenDid([Name])
+    /// `how many WORDS` — the events whose stated quantities have the words (`how many officers`).
+    case howMany(TextPattern)
     /// `source of ID` — the paragraph with the record's span marked.
     case sourceOf(Name)
     /// `NAME` — the rows bound earlier with `let`.
@@ -84,32 +93,46 @@ public enum Source: Sendable, Equatable {
 
 /// A filter on the events table.
 public enum EventFilter: Sendable, Equatable {
-    /// `events involving ACTOR`
+    /// `events involving ACTOR` (also `events about ACTOR`)
     case involving(ActorReference)
-    /// `events on DATE`
+    /// `events on DAY`
     case on(DateLiteral)
     /// `events in PLACE` (an actor that is a place)
     case inPlace(ActorReference)
     /// `events in MONTH` (`January`, optionally `January 2026`)
     case inMonth(month: Int, year: Int?, range: SourceRange)
-    /// `events before DATE`
+    /// `events in PERIOD`: a year (`2026`) or words the article's ``TimeResolver`` reads as a
+    /// stretch of days (`early January`, `this week`); resolved when the query runs.
+    case inPeriod(DateLiteral)
+    /// `events between DAY and DAY`: the days of a window, both ends included.
+    case between(DateLiteral, DateLiteral)
+    /// `events before DAY`
     case before(DateLiteral)
-    /// `events after DATE`
+    /// `events after DAY`
     case after(DateLiteral)
 }
 
-/// A date as typed (`2026-02-04`).
+/// A day or period as typed: `2026-02-04`, or words resolved against the article date when
+/// the query runs (`Wednesday`, `February 4`, `Feb 4 2026`, `early January`).
 public struct DateLiteral: Sendable, Equatable {
-    /// The date.
-    public var date: CalendarDate
-    /// Where it stands.
+    /// The words as typed, joined by single spaces (`2026-02-04`, `Feb 4 2026`).
+    public var text: String
+    /// Where they stand.
     public var range: SourceRange
 
     /// Creates a date literal.
-    public init(_ date: CalendarDate, range: SourceRange) {
-        self.date = date
+    public init(_ text: String, range: SourceRange) {
+        self.text = text
         self.range = range
     }
+
+    /// A `YYYY-MM-DD` date.
+    public init(_ date: CalendarDate, range: SourceRange) {
+        self.init(date.iso, range: range)
+    }
+
+    /// The date when the text is a `YYYY-MM-DD` date.
+    public var isoDate: CalendarDate? { CalendarDate(iso: text) }
 }
 
 /// Text to search for, as typed inside quotes: words, phrases and `word*` prefixes.
@@ -168,6 +191,9 @@ public indirect enum Condition: Sendable, Equatable {
     case compare(Name, Comparison, Literal)
     /// `FIELD has "words"`, or `has "words"` on the row's main text (field `nil`).
     case has(Name?, TextPattern)
+    /// `FIELD is null` (`negated` false) or `FIELD is not null` (true); also what `FIELD = null`
+    /// and `FIELD != null` mean.
+    case isNull(Name, negated: Bool, range: SourceRange)
 }
 
 /// A comparison operator.

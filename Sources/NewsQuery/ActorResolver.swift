@@ -7,7 +7,8 @@ import NewsModel
 /// possessive) and scored against every key:
 /// - 3: it equals a key (`DHS`, `Tom Homan`, `border czar`);
 /// - 2: it equals a person's surname or given name (`Homan`);
-/// - 1: every word of it appears among a key's words (`Homeland` → Department of Homeland Security).
+/// - 1: it equals the words of one of the actor's mentions (the heading "Schools"), or every
+///   word of it appears among a key's words (`Homeland` → Department of Homeland Security).
 /// The best score wins; a tie at the best score is ambiguous and reported with the candidates.
 /// No match at all is reported with the nearest key by edit distance.
 public struct ActorResolver: Sendable {
@@ -78,6 +79,10 @@ public struct ActorResolver: Sendable {
                 if let last = parts.last, parts.count > 1 { add(String(last), score: 2) }
                 if let first = parts.first, parts.count > 1 { add(String(first), score: 2) }
             }
+            // How the article itself refers to the actor (the heading "Schools" for the school
+            // districts): as weak as a match of words, so it never outranks a name and ties
+            // with another actor's words are reported.
+            for mention in actor.mentions where mention.form != .pronoun { add(mention.span.text, score: 1) }
         }
         self.keys = keys
     }
@@ -97,7 +102,7 @@ public struct ActorResolver: Sendable {
         }
         // A key equal to the reference scores 3 or 2; only without one do words count (1).
         for key in keys where key.folded == folded { consider(key, score: key.exactScore) }
-        if matches.isEmpty {
+        if best <= 1 {
             let words = Self.words(folded)
             if !words.isEmpty {
                 for key in keys {

@@ -85,6 +85,24 @@ public struct Diagnostic: Sendable, Equatable, Codable {
 
     /// Whether the problem is only that the input has not finished yet.
     public var isIncomplete: Bool { kind == .incomplete }
+
+    /// `source` with the fix-its applied: each replaces the scalars between its range's start
+    /// and end offsets. Overlapping fix-its are not applied twice: a fix that starts inside
+    /// the text an earlier one replaced is skipped.
+    public static func applying(_ fixIts: [FixIt], to source: String) -> String {
+        var scalars = Array(source.unicodeScalars)
+        var lowestStart = Int.max
+        for fix in fixIts.sorted(by: { $0.range.start.offset > $1.range.start.offset }) {
+            let start = min(max(0, fix.range.start.offset), scalars.count)
+            let end = min(max(start, fix.range.end.offset), scalars.count)
+            guard end <= lowestStart else { continue }
+            scalars.replaceSubrange(start..<end, with: fix.replacement.unicodeScalars)
+            lowestStart = start
+        }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
 }
 
 /// The diagnostics of a failed statement, thrown by the interpreter, with the source they

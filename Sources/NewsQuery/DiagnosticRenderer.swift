@@ -5,13 +5,14 @@
 /// quotes by Homen
 ///           ^~~~~
 ///   fix: replace 'Homen' with 'Homan'
+///   try: quotes by Homan
 /// ```
 ///
 /// Each diagnostic prints `NAME:LINE:COLUMN: SEVERITY: MESSAGE`, the source line (tabs kept),
 /// and a caret line: `^` under the first character of the range, `~` under the rest of it on
 /// that line. The caret line is padded by display width (``DisplayWidth``), so it lines up
 /// under wide characters, and copies the tabs of the source line. Fix-its follow as
-/// `  fix: …` lines, then notes, each like a diagnostic of severity `note` (with its own
+/// `  fix: …` lines and a `  try: …` line (the source line with every fix applied), then notes, each like a diagnostic of severity `note` (with its own
 /// source line and caret when it has a range). Colour (ANSI escapes) is added only when asked.
 public struct DiagnosticRenderer: Sendable {
     /// Whether to colour the output: bold red `error:`, bold message, green caret.
@@ -40,6 +41,15 @@ public struct DiagnosticRenderer: Sendable {
         output += excerpt(diagnostic.range, lines: lines)
         for fixIt in diagnostic.fixIts {
             output.append("  fix: " + DiagnosticRenderer.describe(fixIt, in: source))
+        }
+        if !diagnostic.fixIts.isEmpty {
+            // The line as it reads with every fix applied: a suggestion that runs as typed.
+            let fixed = DiagnosticRenderer.lines(of: Diagnostic.applying(diagnostic.fixIts, to: source))
+            let number = diagnostic.range.start.line
+            if number >= 1 && number <= fixed.count {
+                let line = fixed[number - 1].trimmingCharacters(in: [" ", "\t"])
+                if !line.isEmpty && line.count <= Self.maximumExcerptWidth { output.append("  try: " + line) }
+            }
         }
         for note in diagnostic.notes {
             output += header(sourceName, (note.range ?? diagnostic.range).start, .note, note.message)
@@ -138,5 +148,15 @@ public struct DiagnosticRenderer: Sendable {
     /// The lines of `source`, split at the line breaks the lexer counts (`\n`, `\r\n`, `\r`).
     static func lines(of source: String) -> [String] {
         source.split(omittingEmptySubsequences: false, whereSeparator: Lexer.isLineBreak).map(String.init)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing characters of `set`.
+    fileprivate func trimmingCharacters(in set: Set<Character>) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
     }
 }

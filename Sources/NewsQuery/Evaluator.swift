@@ -1,8 +1,10 @@
 import NewsModel
 
 /// Evaluates a parsed query over a model's tables: picks the source rows, then applies each
-/// stage in order. Names are resolved here (actors, fields, `let` names, record ids), each
-/// failure becoming a diagnostic at the range of what the user typed.
+/// stage in order. Names are resolved here (actors, fields, `let` names, record ids, dates),
+/// each failure becoming a diagnostic at the range of what the user typed.
+///
+/// The stages are in `Evaluator+Stages.swift`, conditions in `Evaluator+Conditions.swift`.
 struct Evaluator {
     let context: EvaluationContext
     let source: String
@@ -47,13 +49,14 @@ struct Evaluator {
         switch source {
         case .whoSaid(let pattern):
             var table = try matching(pattern, in: tables.statements)
-            try sort(&table, by: [("kind", false), ("paragraph", false)])
+            try sort(&table, by: [("verbatim", false), ("kind", false), ("paragraph", false)])
             return table
         case .quotes:
             return tables.statements
-        case .quotesBy(let reference):
-            let actor = try resolve(reference)
-            return try filter(tables.statements, field: "speakers") { $0.contains(.text(actor.id)) }
+        case .quotesBy(let references):
+            var ids: Set<String> = []
+            for reference in references { ids.insert(try resolve(reference).id) }
+            return try filter(tables.statements, field: "speakers") { $0.contains { ids.contains($0.displayText) } }
         case .quotesAbout(let reference):
             let actor = try resolve(reference)
             return try filter(tables.statements, field: "about") { $0.contains(.text(actor.id)) }
@@ -67,17 +70,28 @@ struct Evaluator {
         case .events(let filter):
             guard let filter else { return tables.events }
             return try events(filter)
+        case .mentions:
+            return tables.mentions
         case .mentionsOf(let reference):
             let actor = try resolve(reference)
             return try filter(tables.mentions, field: "actor_id") { $0 == [.text(actor.id)] }
+        case .whenDid(let words):
+            return try whenDid(words)
+        case .howMany(let pattern):
+            return try howMany(pattern)
         case .sourceOf(let name):
             let id = try argument(name.text, name.range)
             return try SourceMarker(model: context.model).table(for: id) { message in
                 self.error(.name, message, name.range)
             }
         case .variable(let name):
-            if let bound = context.bindings[name.text] { return Table(bound) }
-            let known = Array(context.bindings.keys) + Keywords.commands
+            if let bound = context.boundTables[name.text] { return bound }
+            switch name.text.lowercased() {
+            case "help": throw error(.name, "for help, type :help (or :help queries for the query forms)", name.range)
+            case "quit", "exit", "q": throw error(.name, "to leave, type :quit (or press ^D)", name.range)
+            default: break
+            }
+            let known = Array(context.boundTables.keys) + Keywords.commands
             var message = "unknown name '\(name.text)' — no 'let \(name.text) = …' in this session"
             if let near = nearestName(to: name.text, in: known) { message += "; did you mean '\(near)'?" }
             throw error(.name, message, name.range)
@@ -97,29 +111,46 @@ struct Evaluator {
         return String(scalars[lower..<upper])
     }
 
-    /// Statement rows whose text matches a pattern, with a `match` column of the matched words.
+    /// Statement rows whose text matches a pattern, with a `match` column of the matched words
+    /// and a `verbatim` column: `yes` when every match lies inside the speaker's quoted words (a
+    /// direct statement, or a partial statement's quoted fragments), `no` when any is the
+    /// reporter's paraphrase.
     private func matching(_ pattern: TextPattern, in table: Table) throws(QueryError) -> Table {
         let search = try textSearch(pattern)
         let idColumn = table.index(of: "id")!
         var result = table
-        result.columns.insert(.init("match", .list), at: result.columns.count - 1)
+        let textColumn = result.columns.count - 1
+        result.columns.insert(contentsOf: [.init("match", .list), .init("verbatim", .enumeration)], at: textColumn)
         result.rows = []
         for row in table.rows {
             if context.shouldStop() { throw cancelled() }
-            guard case .text(let id) = row[idColumn], let analyzed = context.index.statementContent(id) else { continue }
+            guard case .text(let id) = row[idColumn], let analyzed = context.index.statementContent(id),
+                  let statement = context.model.statement(id)
+            else { continue }
             let ranges = search.matchRanges(in: analyzed)
             guard !ranges.isEmpty else { continue }
             var newRow = row
-            let spans = context.model.statement(id)?.contentSpans ?? []
-            newRow.insert(.list(ranges.map { text(of: $0, in: spans) }), at: row.count - 1)
+            let verbatim = ranges.allSatisfy { range in
+                switch statement.kind {
+                case .direct: return true
+                case .reported: return false
+                case .partial: return statement.quotes.contains { $0.start <= range.lowerBound && range.upperBound <= $0.end }
+                }
+            }
+            newRow.insert(contentsOf: [.list(ranges.map { text(of: $0, in: statement.contentSpans) }),
+                                       .text(verbatim ? "yes" : "no")], at: textColumn)
             result.rows.append(newRow)
         }
+        result.enumOrders["verbatim"] = ["yes", "no"]
         if var display = result.display {
-            display.insert("match", at: display.firstIndex(of: "cue") ?? display.count)
+            display.insert(contentsOf: ["match", "verbatim"], at: display.firstIndex(of: "cue") ?? display.count)
             result.display = display
         }
+        if result.rows.isEmpty { try suggestWords(for: pattern, search: search, in: table, fields: ["text"]) }
         return result
     }
+
+    // MARK: - Events
 
     private func events(_ filter: EventFilter) throws(QueryError) -> Table {
         let table = context.tables.events
@@ -128,26 +159,131 @@ struct Evaluator {
             let actor = try resolve(reference)
             return try self.filter(table, field: "involves") { $0.contains(.text(actor.id)) }
         case .inPlace(let reference):
-            let actor = try resolve(reference)
+            let actor: Actor
+            do {
+                actor = try resolve(reference)
+            } catch {
+                if Parser.isPeriod(reference.text) {
+                    let message = "no place is called \"\(reference.text)\"; for the time, write it without quotes: events in \(reference.text)"
+                    throw QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: reference.range,
+                                                              fixIts: [.init(range: reference.range, replacement: reference.text)])],
+                                     source: source, sourceName: sourceName)
+                }
+                throw error
+            }
             guard actor.kind == .place else {
-                throw error(.type, "\(actor.name) is not a place; for events with \(actor.name) taking part, write 'events involving \(reference.text)'", reference.range)
+                throw self.error(.type, "\(actor.name) is not a place; for events with \(actor.name) taking part, write 'events involving \(reference.text)'", reference.range)
             }
             return try self.filter(table, field: "place") { $0 == [.text(actor.name)] }
-        case .on(let date):
-            return TimeWindow(first: date.date, last: date.date, exactWhen: .equal).apply(to: table)
-        case .inMonth(let month, let year, let range):
-            guard let (first, last) = TimeResolver(articleDate: context.model.article.date).monthWindow(month: month, year: year) else {
-                throw error(.type, "no such month", range)
-            }
-            return TimeWindow(first: first, last: last, exactWhen: .inside).apply(to: table)
-        case .before(let date):
-            return TimeWindow(first: nil, last: date.date.adding(days: -1), exactWhen: .inside).apply(to: table)
-        case .after(let date):
-            return TimeWindow(first: date.date.adding(days: 1), last: nil, exactWhen: .inside).apply(to: table)
+        default:
+            return try window(of: filter).apply(to: table)
         }
     }
 
-    private func filter(_ table: Table, field: String, _ keep: ([Value]) -> Bool) throws(QueryError) -> Table {
+    /// The window of days a time filter selects, its dates resolved against the article date.
+    func window(of filter: EventFilter) throws(QueryError) -> TimeWindow {
+        let resolver = TimeResolver(articleDate: context.model.article.date)
+        func day(_ literal: DateLiteral) throws(QueryError) -> CalendarDate {
+            let text = try argument(literal.text, literal.range)
+            guard let date = resolver.day(text) else {
+                throw error(.type, "'\(text)' is not a day newsq can read; write one of: \(TimeResolver.dayForms)", literal.range)
+            }
+            return date
+        }
+        switch filter {
+        case .on(let date):
+            let day = try day(date)
+            return TimeWindow(.within(first: day, last: day))
+        case .inMonth(let month, let year, let range):
+            guard let (first, last) = resolver.monthWindow(month: month, year: year) else {
+                throw error(.type, "no such month", range)
+            }
+            return TimeWindow(.within(first: first, last: last))
+        case .inPeriod(let period):
+            let text = try argument(period.text, period.range)
+            guard let (first, last) = resolver.window(text) else {
+                throw error(.type, "'\(text)' is not a stretch of time newsq can read; write one of: \(TimeResolver.windowForms)", period.range)
+            }
+            return TimeWindow(.within(first: first, last: last))
+        case .between(let from, let to):
+            let first = try day(from), last = try day(to)
+            guard first <= last else {
+                throw error(.type, "the window ends (\(last.iso)) before it starts (\(first.iso)); put the earlier day first",
+                            from.range.union(to.range))
+            }
+            return TimeWindow(.within(first: first, last: last))
+        case .before(let date):
+            return TimeWindow(.before(try day(date)))
+        case .after(let date):
+            return TimeWindow(.after(try day(date)))
+        case .involving(let reference), .inPlace(let reference):
+            throw error(.type, "not a time filter", reference.range)
+        }
+    }
+
+    /// `when did ACTOR WORDS`: the longest run of leading words that names an actor, then the
+    /// events that actor takes part in whose name or summary has the remaining words.
+    private func whenDid(_ words: [Name]) throws(QueryError) -> Table {
+        let (actor, rest) = try splitActor(words)
+        let involving = try filter(context.tables.events, field: "involves") { $0.contains(.text(actor.id)) }
+        let pattern = TextPattern(rest.map(\.text).joined(separator: " "), range: rest[0].range.union(rest[rest.count - 1].range))
+        let search = try textSearch(pattern)
+        let name = involving.index(of: "name")!, summary = involving.index(of: "summary")!
+        var result = involving
+        result.rows = involving.rows.filter { row in
+            [row[name], row[summary]].contains { value in
+                if case .text(let text) = value { return search.matches(context.analyzed(text)) }
+                return false
+            }
+        }
+        result.display = ["id", "kind", "when", "summary"]
+        guard !result.rows.isEmpty else {
+            let reference = QueryPrinter.print(Source.events(.involving(ActorReference(actor.name, range: words[0].range))))
+            throw QueryError(
+                diagnostics: [Diagnostic(kind: .name, message: "no event with \(actor.name) taking part has the words \"\(pattern.text)\" — list them: \(reference)",
+                                         range: pattern.range)],
+                source: source, sourceName: sourceName)
+        }
+        return result
+    }
+
+    /// The actor named by the longest run of leading words that resolves, and the words after it.
+    func splitActor(_ words: [Name]) throws(QueryError) -> (Actor, [Name]) {
+        var firstError: QueryError?
+        for count in stride(from: words.count - 1, through: 1, by: -1) {
+            let reference = ActorReference(words[..<count].map(\.text).joined(separator: " "),
+                                           range: words[0].range.union(words[count - 1].range))
+            do {
+                return (try resolve(reference), Array(words[count...]))
+            } catch {
+                if count == 1 { firstError = error }
+            }
+        }
+        throw firstError!
+    }
+
+    /// `how many WORDS`: the events whose stated quantities have the words.
+    private func howMany(_ pattern: TextPattern) throws(QueryError) -> Table {
+        let search = try textSearch(pattern)
+        let table = context.tables.events
+        let quantities = table.index(of: "quantities")!
+        var result = table
+        result.rows = table.rows.filter { row in
+            guard case .list(let items) = row[quantities] else { return false }
+            return items.contains { search.matches(context.analyzed($0)) }
+        }
+        result.display = ["id", "quantities", "when", "summary"]
+        guard !result.rows.isEmpty else {
+            let suggestion = "quotes mentioning \(QueryPrinter.quote(pattern.text))"
+            throw QueryError(
+                diagnostics: [Diagnostic(kind: .name, message: "no quantity the article states has the words \"\(pattern.text)\" — search the statements: \(suggestion)",
+                                         range: pattern.range)],
+                source: source, sourceName: sourceName)
+        }
+        return result
+    }
+
+    func filter(_ table: Table, field: String, _ keep: ([Value]) -> Bool) throws(QueryError) -> Table {
         let column = table.index(of: field)!
         var result = table
         result.rows = []
@@ -160,251 +296,7 @@ struct Evaluator {
         return result
     }
 
-    // MARK: - Stages
-
-    private func apply(_ stage: Stage, to table: Table, limit: Int? = nil) throws(QueryError) -> Table {
-        switch stage {
-        case .filter(let condition):
-            try check(condition, against: table)
-            var result = table
-            var kept: [[Value]] = []
-            let wanted = limit ?? Int.max
-            for row in table.rows where kept.count < wanted {
-                if context.shouldStop() { throw cancelled() }
-                if try test(condition, row, table) { kept.append(row) }
-            }
-            result.rows = kept
-            return result
-        case .sort(let keys):
-            var result = table
-            var resolved: [(String, Bool)] = []
-            for key in keys {
-                _ = try column(key.field, in: table)
-                resolved.append((key.field.text, key.descending))
-            }
-            try sort(&result, by: resolved)
-            return result
-        case .limit(let count, let range):
-            guard count >= 0 else { throw error(.type, "limit needs a whole number of rows, not \(count)", range) }
-            var result = table
-            result.rows = Array(table.rows.prefix(count))
-            return result
-        case .count:
-            return Table(columns: [.init("count", .integer)], rows: [[.integer(table.rows.count)]])
-        case .countBy(let field):
-            let index = try column(field, in: table)
-            var counts: [Value: Int] = [:]
-            var order: [Value] = []
-            for row in table.rows {
-                if context.shouldStop() { throw cancelled() }
-                let values: [Value]
-                if case .list(let items) = row[index] { values = items.map(Value.text) } else { values = [row[index]] }
-                for value in values {
-                    if counts[value] == nil { order.append(value) }
-                    counts[value, default: 0] += 1
-                }
-            }
-            var column = table.columns[index]
-            if column.type == .list { column.type = .text }
-            let rows = order.map { [$0, Value.integer(counts[$0]!)] }
-            var result = Table(columns: [column, .init("count", .integer)], rows: rows,
-                               enumOrders: table.enumOrders.filter { $0.key == column.name })
-            try sort(&result, by: [("count", true), (column.name, false)])
-            return result
-        case .show(let fields):
-            var indices: [Int] = []
-            for field in fields { indices.append(try column(field, in: table)) }
-            var rows: [[Value]] = []
-            rows.reserveCapacity(table.rows.count)
-            for row in table.rows {
-                if context.shouldStop() { throw cancelled() }
-                rows.append(indices.map { row[$0] })
-            }
-            // The default search field survives only if `show` kept it (found by the fuzzer:
-            // `quotes | show id | where has "x"` looked for a column that was gone).
-            let kept = indices.map { table.columns[$0] }
-            let textField = table.textField.flatMap { name in
-                kept.contains { $0.name.lowercased() == name.lowercased() } ? name : nil
-            }
-            return Table(columns: kept, rows: rows, textField: textField, enumOrders: table.enumOrders,
-                         actorFields: table.actorFields)
-        }
-    }
-
-    /// Sorts by fields (ascending unless the flag says descending); nulls last either way.
-    /// Each row's sort keys are computed once (text folded, enumerations ranked) before sorting.
-    func sort(_ table: inout Table, by keys: [(field: String, descending: Bool)]) throws(QueryError) {
-        let resolved = keys.map { key in
-            let index = table.index(of: key.field)!
-            return (index: index, order: table.enumOrders[table.columns[index].name], descending: key.descending)
-        }
-        var decorated: [(offset: Int, row: [Value], keys: [SortValue])] = []
-        decorated.reserveCapacity(table.rows.count)
-        for (offset, row) in table.rows.enumerated() {
-            if context.shouldStop() { throw cancelled() }
-            decorated.append((offset: offset, row: row, keys: resolved.map { SortValue(row[$0.index], enumOrder: $0.order) }))
-        }
-        // The comparison cannot throw: once cancelled it answers at once, so the sort runs out
-        // in a moment, and the cancellation is reported after it.
-        var stopped = false
-        let sorted = decorated.sorted { lhs, rhs in
-            if stopped || context.shouldStop() {
-                stopped = true
-                return lhs.offset < rhs.offset
-            }
-            for (position, key) in resolved.enumerated() {
-                let a = lhs.keys[position], b = rhs.keys[position]
-                if a == b { continue }
-                if a == .null { return false }
-                if b == .null { return true }
-                return key.descending ? b < a : a < b
-            }
-            return lhs.offset < rhs.offset
-        }
-        if stopped { throw cancelled() }
-        table.rows = sorted.map(\.row)
-    }
-
-    // MARK: - Conditions
-
-    /// Checks every field a condition names before any row is read, so a typo is reported
-    /// even when the table is empty.
-    private func check(_ condition: Condition, against table: Table) throws(QueryError) {
-        switch condition {
-        case .and(let lhs, let rhs), .or(let lhs, let rhs):
-            try check(lhs, against: table)
-            try check(rhs, against: table)
-        case .not(let inner, _):
-            try check(inner, against: table)
-        case .compare(let field, let comparison, let literal):
-            let index = try column(field, in: table)
-            try checkType(table.columns[index], comparison, literal, field: field)
-        case .has(let field, let pattern):
-            if let field { _ = try column(field, in: table) } else if table.textField == nil {
-                throw error(.name, "this table has no text to search; name a field: 'where FIELD has \"…\"'", pattern.range)
-            }
-            _ = try textSearch(pattern)
-        }
-    }
-
-    private func checkType(_ column: QueryResult.Column, _ comparison: Comparison, _ literal: Literal, field: Name) throws(QueryError) {
-        switch (column.type, literal) {
-        case (.integer, .integer), (.date, .date), (.text, _), (.id, _), (.enumeration, _), (.list, _):
-            break
-        case (.date, .text(let text, _)) where text.hasPrefix("$") || CalendarDate(iso: text) != nil:
-            break
-        case (.integer, .text(let text, _)) where text.hasPrefix("$"):
-            break
-        case (.integer, _):
-            throw error(.type, "'\(field.text)' is a number; compare it with a number, not \(Self.describe(literal))", literal.range)
-        case (.date, _):
-            throw error(.type, "'\(field.text)' is a date; compare it with a date such as 2026-02-04, not \(Self.describe(literal))", literal.range)
-        case (.span, _):
-            throw error(.type, "'\(field.text)' is a span of the article and cannot be compared; use 'paragraph' or 'sentence'", field.range)
-        }
-        if column.type == .list, comparison != .equal, comparison != .notEqual {
-            throw error(.type, "'\(field.text)' is a list; use = (contains) or != (does not contain)", field.range)
-        }
-    }
-
-    static func describe(_ literal: Literal) -> String {
-        switch literal {
-        case .text(let text, _): return "\"\(text)\""
-        case .integer(let number, _): return String(number)
-        case .date(let date, _): return date.iso
-        }
-    }
-
-    private func test(_ condition: Condition, _ row: [Value], _ table: Table) throws(QueryError) -> Bool {
-        switch condition {
-        case .and(let lhs, let rhs):
-            guard try test(lhs, row, table) else { return false }
-            return try test(rhs, row, table)
-        case .or(let lhs, let rhs):
-            if try test(lhs, row, table) { return true }
-            return try test(rhs, row, table)
-        case .not(let inner, _):
-            return !(try test(inner, row, table))
-        case .compare(let field, let comparison, let literal):
-            let name = table.columns[table.index(of: field.text)!].name
-            return try compare(row, comparison, literal, field: name, table: table)
-        case .has(let field, let pattern):
-            let name = field?.text ?? table.textField!
-            let value = row[table.index(of: name)!]
-            let search = try textSearch(pattern)
-            let texts: [String]
-            switch value {
-            case .null, .span: texts = []
-            case .list(let items): texts = items
-            default: texts = [value.displayText]
-            }
-            return texts.contains { search.matches(context.analyzed($0)) }
-        }
-    }
-
-    private func compare(_ row: [Value], _ comparison: Comparison, _ literal: Literal, field: String, table: Table) throws(QueryError) -> Bool {
-        let value = row[table.index(of: field)!]
-        let wanted = try literalValue(literal)
-        // Actor fields take any name of the actor (speaker = Homan, about = "the border czar").
-        if let idField = table.actorFields[field], comparison == .equal || comparison == .notEqual,
-           case .text(let text) = wanted, let idIndex = table.index(of: idField)
-        {
-            let actor = try resolve(ActorReference(text, range: literal.range))
-            let holds: Bool
-            switch row[idIndex] {
-            case .list(let ids): holds = ids.contains(actor.id)
-            case .text(let id): holds = id == actor.id
-            default: holds = false
-            }
-            return comparison == .equal ? holds : !holds
-        }
-        switch value {
-        case .null:
-            return comparison == .notEqual
-        case .list(let items):
-            let contains = items.contains { ValueOrder.equal(.text($0), wanted) }
-            return comparison == .equal ? contains : !contains
-        default:
-            switch comparison {
-            case .equal: return ValueOrder.equal(value, wanted)
-            case .notEqual: return !ValueOrder.equal(value, wanted)
-            case .less: return ValueOrder.less(value, wanted, enumOrder: table.enumOrders[field])
-            case .lessOrEqual: return !ValueOrder.less(wanted, value, enumOrder: table.enumOrders[field])
-            case .greater: return ValueOrder.less(wanted, value, enumOrder: table.enumOrders[field])
-            case .greaterOrEqual: return !ValueOrder.less(value, wanted, enumOrder: table.enumOrders[field])
-            }
-        }
-    }
-
-    private func literalValue(_ literal: Literal) throws(QueryError) -> Value {
-        switch literal {
-        case .integer(let number, _): return .integer(number)
-        case .date(let date, _): return .date(date)
-        case .text(let text, let range):
-            let substituted = try argument(text, range)
-            if let date = CalendarDate(iso: substituted) { return .date(date) }
-            if text.hasPrefix("$"), let number = Int(substituted) { return .integer(number) }
-            return .text(substituted)
-        }
-    }
-
     // MARK: - Names
-
-    /// The column a field names, or a diagnostic listing the table's fields.
-    private func column(_ field: Name, in table: Table) throws(QueryError) -> Int {
-        if let index = table.index(of: field.text) { return index }
-        let names = table.columns.map(\.name)
-        var message = "unknown field '\(field.text)'"
-        var fixIts: [Diagnostic.FixIt] = []
-        if let near = nearestName(to: field.text, in: names) {
-            message += " — did you mean '\(near)'?"
-            fixIts.append(.init(range: field.range, replacement: near))
-        }
-        throw QueryError(
-            diagnostics: [Diagnostic(kind: .name, message: message, range: field.range,
-                                     notes: [.init("fields here: \(names.joined(separator: ", "))")], fixIts: fixIts)],
-            source: source, sourceName: sourceName)
-    }
 
     func resolve(_ reference: ActorReference) throws(QueryError) -> Actor {
         let text = try argument(reference.text, reference.range)
@@ -412,23 +304,35 @@ struct Evaluator {
             return try context.resolver.resolve(text)
         } catch {
             var fixIts: [Diagnostic.FixIt] = []
-            if case .unknown(_, let suggestion?) = error {
+            var message = error.message
+            if case .unknown = error, let event = eventNamed(text) {
+                // Not an actor but an event of the article: say so, and how to ask about it.
+                message = "\"\(text)\" is an event (\(event.id)), not an actor — ask: source of \(event.id), or events | where has \(QueryPrinter.quote(event.name ?? text))"
+            } else if case .unknown(_, let suggestion?) = error {
                 fixIts.append(.init(range: reference.range, replacement: suggestion.key))
             }
-            throw QueryError(diagnostics: [Diagnostic(kind: .name, message: error.message, range: reference.range, fixIts: fixIts)],
+            throw QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: reference.range, fixIts: fixIts)],
                              source: source, sourceName: sourceName)
         }
     }
 
+    /// The event whose id or name is `text` (compared as names are), if any.
+    private func eventNamed(_ text: String) -> Event? {
+        let folded = ActorResolver.fold(text)
+        return context.model.events.first { event in
+            ActorResolver.fold(event.id) == folded || event.name.map(ActorResolver.fold) == folded
+        }
+    }
+
     /// `$NAME` replaced by the value given with `--arg NAME=VALUE`; other text unchanged.
-    private func argument(_ text: String, _ range: SourceRange) throws(QueryError) -> String {
+    func argument(_ text: String, _ range: SourceRange) throws(QueryError) -> String {
         guard text.hasPrefix("$") else { return text }
         let name = String(text.dropFirst())
         if let value = context.arguments[name] { return value }
         throw error(.name, "unknown argument $\(name) — pass it with --arg \(name)=VALUE", range)
     }
 
-    private func textSearch(_ pattern: TextPattern) throws(QueryError) -> TextSearch {
+    func textSearch(_ pattern: TextPattern) throws(QueryError) -> TextSearch {
         let text = try argument(pattern.text, pattern.range)
         if let compiled = context.searches[text] { return compiled }
         do {

@@ -44,9 +44,14 @@ public final class Interpreter {
         set { context.isCancelled = newValue }
     }
     /// The results bound with `let` so far, by name.
-    public var bindings: [String: QueryResult] { context.bindings }
+    public var bindings: [String: QueryResult] { context.boundTables.mapValues(\.result) }
 
     private let context: EvaluationContext
+
+    /// The result bound to `name` with `let`, if any.
+    public func binding(_ name: String) -> QueryResult? {
+        context.boundTables[name]?.result
+    }
 
     /// Prepares an interpreter for `model`, validating it; its indexes are built on first use.
     public init(model: ArticleModel) throws(InvalidModel) {
@@ -102,11 +107,13 @@ public final class Interpreter {
         case .query(let query):
             return try evaluator.evaluate(query).result
         case .bind(let name, let query):
-            let result = try evaluator.evaluate(query).result
-            context.bindings[name.text] = result
-            return .message("\(name.text): \(result.rows.count) row\(result.rows.count == 1 ? "" : "s")")
+            // The whole table is kept, not just its rows: a bound result supports every stage
+            // its source did (`h | where has "ICE"` searches statements' text).
+            let table = try evaluator.evaluate(query)
+            context.boundTables[name.text] = table
+            return .message("\(name.text): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")")
         case .explain(let query, _):
-            return .message(try Explainer(evaluator: evaluator).explain(query))
+            return .explanation(try Explainer(evaluator: evaluator).explain(query))
         }
     }
 
@@ -146,7 +153,9 @@ final class EvaluationContext {
     private(set) lazy var tables = ModelTables(model: model)
     private(set) lazy var resolver = ActorResolver(actors: model.actors)
     private(set) lazy var index = TextIndex(model: model)
-    var bindings: [String: QueryResult] = [:]
+    /// The tables bound with `let`, with what their source knew (search fields, closed sets,
+    /// actor fields).
+    var boundTables: [String: Table] = [:]
     var arguments: [String: String] = [:]
     /// Compiled text patterns by their text: a `where … has` compiles its pattern once, not
     /// once per row.

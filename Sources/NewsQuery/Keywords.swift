@@ -10,8 +10,8 @@ import NewsModel
 public enum Keywords {
     /// The words that start a statement, in the order suggestions list them.
     public static let commands = [
-        "who", "what", "quotes", "statements", "actors", "people", "organizations", "organisations", "groups",
-        "places", "events", "mentions", "source", "let", "explain",
+        "who", "what", "when", "how", "quotes", "statements", "actors", "people", "organizations", "organisations",
+        "groups", "places", "events", "mentions", "source", "let", "explain",
     ]
 
     /// The words that start a stage. Bare actor words stop before them.
@@ -43,14 +43,8 @@ public enum Keywords {
     }
 
     /// The month (1–12) that an English month name or its three-letter abbreviation (`Sept` too)
-    /// names, in any case; `nil` for any other word.
+    /// names, in any case, with or without a final period; `nil` for any other word.
     public static func month(named word: String) -> Int? {
-        let lowered = word.lowercased()
-        if let index = monthNames.firstIndex(where: { $0.lowercased() == lowered }) { return index + 1 }
-        if lowered == "sept" { return 9 }
-        guard lowered.count == 3, let index = monthNames.firstIndex(where: { $0.lowercased().hasPrefix(lowered) }) else {
-            return nil
-        }
-        return index + 1
+        TimeResolver.month(named: word)
     }
 }

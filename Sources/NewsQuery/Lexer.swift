@@ -76,6 +76,7 @@ public struct Lexer {
         case ")": return make(.rightParen, from: start)
         case ",": return make(.comma, from: start)
         case ";": return make(.semicolon, from: start)
+        case "?": return make(.question, from: start)
         case "=":
             _ = match("=")
             return make(.comparison, from: start)

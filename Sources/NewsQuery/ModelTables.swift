@@ -70,7 +70,7 @@ final class ModelTables {
                     .text(statement.id), .text(Self.joined(statement.speakers.map { names[$0] ?? $0 })), .text(statement.speaker),
                     .list(statement.coSpeakers.map { names[$0] ?? $0 }), .list(statement.speakers),
                     .text(statement.kind.rawValue), .text(statement.cue), statement.venue.map(Value.text) ?? .null,
-                    name(statement.addressee), .text(Self.when(statement.time)), Self.day(statement.time),
+                    name(statement.addressee), Self.when(statement.time).map(Value.text) ?? .null, Self.day(statement.time),
                     .list(about[statement.id] ?? []), .list(statement.aboutEvents),
                     statement.occasion.map(Value.text) ?? .null,
                     first.map { .integer($0.paragraph) } ?? .null, first.map { .integer($0.sentence) } ?? .null,
@@ -79,9 +79,10 @@ final class ModelTables {
                 ]
             },
             display: ["id", "speaker", "kind", "cue", "venue", "paragraph", "text"],
-            textField: "text",
+            textFields: ["text"],
+            noun: "statement",
             enumOrders: ["kind": Statement.Kind.allCases.map(\.rawValue)],
-            actorFields: ["speaker": "speaker_id", "speaker_id": "speaker_id", "speakers": "speakers",
+            actorFields: ["speaker": "speakers", "speaker_id": "speaker_id", "speakers": "speakers",
                           "co_speakers": "speakers", "about": "about", "addressee": "addressee"])
     }()
 
@@ -104,7 +105,8 @@ final class ModelTables {
                 ]
             },
             display: ["id", "name", "kind", "roles", "party", "mentions", "statements"],
-            textField: "name",
+            textFields: ["name"],
+            noun: "actor",
             enumOrders: ["kind": Actor.Kind.allCases.map(\.rawValue)])
     }()
 
@@ -115,35 +117,42 @@ final class ModelTables {
             columns: [
                 .init("id", .id), .init("kind", .enumeration), .init("name", .text), .init("summary", .text),
                 .init("when", .text), .init("precision", .enumeration), .init("earliest", .date), .init("latest", .date),
-                .init("place", .text), .init("participants", .list), .init("involves", .list), .init("quantities", .list),
-                .init("claimed_by", .text), .init("paragraph", .integer), .init("span", .span),
+                .init("place", .text), .init("place_id", .id), .init("participants", .list), .init("roles", .list), .init("involves", .list),
+                .init("quantities", .list),
+                .init("claimed_by", .text), .init("claimants", .list), .init("paragraph", .integer), .init("span", .span),
             ],
             rows: model.events.map { event in
                 let first = event.evidence.min()
-                let involves = event.participants.map(\.actor) + [event.place, event.claimedBy].compactMap { $0 }
+                let involves = event.participants.map(\.actor) + [event.place].compactMap { $0 } + event.claimants
                 var unique: [String] = []
                 for id in involves where !unique.contains(id) { unique.append(id) }
                 return [
                     .text(event.id), .text(event.kind.rawValue), event.name.map(Value.text) ?? .null, .text(event.summary),
-                    .text(Self.when(event.time)), .text(event.time.precision.rawValue),
+                    Self.when(event.time).map(Value.text) ?? .null, .text(event.time.precision.rawValue),
                     event.time.earliest.map(Value.date) ?? .null, event.time.latest.map(Value.date) ?? .null,
-                    name(event.place),
+                    name(event.place), event.place.map(Value.text) ?? .null,
                     .list(event.participants.map { "\(names[$0.actor] ?? $0.actor) (\($0.role.rawValue))" }),
-                    .list(unique), .list(event.quantities.map(\.span.text)), name(event.claimedBy),
+                    .list(Self.distinct(event.participants.map(\.role.rawValue))),
+                    .list(unique), .list(event.quantities.map(\.span.text)),
+                    event.claimants.isEmpty ? .null : .text(Self.joined(event.claimants.map { names[$0] ?? $0 })),
+                    .list(event.claimants),
                     first.map { .integer($0.paragraph) } ?? .null,
                     first.map { .span(start: $0.start, end: $0.end) } ?? .null,
                 ]
             },
             display: ["id", "kind", "when", "place", "summary"],
-            textField: "summary",
+            textFields: ["summary", "name"],
+            noun: "event",
             enumOrders: ["kind": Event.Kind.allCases.map(\.rawValue),
-                         "precision": TimeReference.Precision.allCases.map(\.rawValue)],
-            actorFields: ["involves": "involves", "place": "involves"])
+                         "precision": TimeReference.Precision.allCases.map(\.rawValue),
+                         "roles": Participant.Role.allCases.map(\.rawValue)],
+            actorFields: ["involves": "involves", "place": "place_id", "place_id": "place_id", "claimed_by": "claimants", "claimants": "claimants"])
     }()
 
     /// One row per mention, in text order.
     private(set) lazy var mentions: Table = {
         let sentences = model.article.sentences
+        let text = ScalarText(model.article.text)
         return Table(
             columns: [
                 .init("id", .id), .init("actor", .text), .init("actor_id", .id), .init("form", .enumeration),
@@ -151,7 +160,7 @@ final class ModelTables {
                 .init("context", .text),
             ],
             rows: allMentions.map { actor, mention in
-                let sentence = sentences.indices.contains(mention.span.sentence - 1) ? sentences[mention.span.sentence - 1].text : ""
+                let sentence = Self.context(of: mention.span, in: sentences, text: text)
                 return [
                     .text(mention.id), name(actor), .text(actor), .text(mention.form.rawValue), .text(mention.span.text),
                     .integer(mention.span.paragraph), .integer(mention.span.sentence),
@@ -159,13 +168,15 @@ final class ModelTables {
                 ]
             },
             display: ["id", "actor", "form", "text", "paragraph", "context"],
-            textField: "context",
+            textFields: ["context"],
+            noun: "mention",
             enumOrders: ["form": Mention.Form.allCases.map(\.rawValue)],
             actorFields: ["actor": "actor_id", "actor_id": "actor_id"])
     }()
 
-    /// The article's words for a time, with the dates they resolve to.
-    static func when(_ time: TimeReference) -> String {
+    /// The article's words for a time, with the dates they resolve to; `nil` when the article
+    /// states no time at all.
+    static func when(_ time: TimeReference) -> String? {
         let range: String?
         switch (time.earliest, time.latest) {
         case let (earliest?, latest?) where earliest == latest: range = earliest.iso
@@ -178,7 +189,7 @@ final class ModelTables {
         case let (text?, range?): return "\(text) (\(range))"
         case let (text?, nil): return text
         case let (nil, range?): return "not stated (\(range))"
-        case (nil, nil): return "not stated"
+        case (nil, nil): return nil
         }
     }
 
@@ -193,6 +204,22 @@ final class ModelTables {
     static func day(_ time: TimeReference) -> Value {
         guard time.precision == .day, let day = time.earliest else { return .null }
         return .date(day)
+    }
+
+    /// The sentence a mention stands in — reaching back to the mention when it stands before
+    /// the sentence (the dateline "MINNEAPOLIS (AP) —" before the first sentence), so the context
+    /// always holds the mention.
+    static func context(of span: Span, in sentences: [Sentence], text: ScalarText) -> String {
+        guard sentences.indices.contains(span.sentence - 1) else { return span.text }
+        let sentence = sentences[span.sentence - 1]
+        if sentence.start <= span.start && span.end <= sentence.end { return sentence.text }
+        return text.text(from: min(sentence.start, span.start), to: max(sentence.end, span.end))
+    }
+
+    /// The values in their first order, each once.
+    static func distinct(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
     }
 
     static func role(_ role: Role, _ names: [String: String]) -> String {

@@ -61,6 +61,8 @@ public struct Parser {
                 while token.kind == .semicolon || token.kind == .newline { advance() }
                 if token.kind == .end { break }
                 statements.append(try parseStatement())
+                // A question mark may end a statement: `who is Homan?`.
+                if token.kind == .question, [.semicolon, .newline, .end].contains(lookahead.kind) { advance() }
                 switch token.kind {
                 case .semicolon, .newline, .end: continue
                 case .rightParen: throw Failure(diagnostic: Diagnostic(kind: .syntax, message: "unmatched ')'", range: token.range))
@@ -155,10 +157,14 @@ public struct Parser {
 
     // MARK: - Sources
 
-    /// source = "who" "said" STRING | "who" "is" actor | "what" "did" actor "say"
-    ///        | ( "quotes" | "statements" ) [ "by" actor | "about" actor | "mentioning" STRING ]
+    /// source = "who" ( "said" pattern | ( "is" | "was" ) actor | "mentioned" ( pattern | actor ) )
+    ///        | "what" ( "did" | "does" ) actor ( "say" | "says" | "said" ) [ "about" actor ]
+    ///        | ( "quotes" | "statements" ) [ ( "by" | "from" ) actors [ "about" actor ]
+    ///                                      | "about" actor | "mentioning" pattern ]
     ///        | "actors" | "people" | "organizations" | "organisations" | "groups" | "places"
-    ///        | "events" [ event-filter ] | "mentions" "of" actor | "source" "of" WORD | WORD ;
+    ///        | "events" [ event-filter ] | "mentions" [ "of" actor ]
+    ///        | "when" "did" WORD { WORD } | "how" "many" ( pattern | WORD { WORD } )
+    ///        | "source" "of" ( WORD | VARIABLE ) | variable ;
     private mutating func parseSource(after context: String?) throws(Failure) -> Query {
         let first = required()
         let start = first.range.start
@@ -166,6 +172,7 @@ public struct Parser {
         guard first.kind == .word, keyword != "let", keyword != "explain" else {
             throw unexpected(first, expected: context.map { "expected a query after '\($0)'" } ?? "expected a query")
         }
+        var about: (Name, ActorReference)?
         let source: Source
         switch keyword {
         case "who":
@@ -174,20 +181,30 @@ public struct Parser {
             if verb.isKeyword("said") {
                 advance()
                 source = .whoSaid(try parsePattern(after: "who said"))
-            } else if verb.isKeyword("is") {
+            } else if verb.isKeyword("is") || verb.isKeyword("was") {
                 advance()
-                source = .whoIs(try parseActor(after: "who is"))
+                source = .whoIs(try parseActor(after: "who \(verb.text.lowercased())"))
+            } else if verb.isKeyword("mentioned") {
+                advance()
+                let next = required()
+                if next.kind == .string {
+                    source = .quotesMentioning(try parsePattern(after: "who mentioned"))
+                } else {
+                    source = .quotesAbout(try parseActor(after: "who mentioned"))
+                }
             } else {
-                throw unexpected(verb, expected: "expected 'said' or 'is' after 'who'")
+                throw unexpected(verb, expected: "expected 'said', 'is' or 'mentioned' after 'who'")
             }
         case "what":
             advance()
             let did = required()
-            guard did.isKeyword("did") else { throw unexpected(did, expected: "expected 'did' after 'what'") }
+            guard did.isKeyword("did") || did.isKeyword("does") else {
+                throw unexpected(did, expected: "expected 'did' after 'what' (what did ACTOR say)")
+            }
             advance()
-            let actor = try parseActor(after: "what did", stopAtSay: true)
+            let actor = try parseActor(after: "what \(did.text.lowercased())", stops: ["say", "says", "said"])
             let say = required()
-            guard say.isKeyword("say") else {
+            guard say.isKeyword("say") || say.isKeyword("says") || say.isKeyword("said") else {
                 if say.kind == .error { throw unexpected(say, expected: "") }
                 let fix = Diagnostic.FixIt(range: SourceRange(start: actor.range.end, end: actor.range.end), replacement: " say")
                 let range = say.kind == .end ? SourceRange(start: lastEnd, end: lastEnd) : say.range
@@ -196,12 +213,14 @@ public struct Parser {
                     range: range, fixIts: [fix]))
             }
             advance()
-            source = .quotesBy(actor)
+            source = .quotesBy([actor])
+            about = try parseAbout()
         case "quotes", "statements":
             advance()
-            if token.isKeyword("by") {
-                advance()
-                source = .quotesBy(try parseActor(after: "\(keyword) by"))
+            if token.isKeyword("by") || token.isKeyword("from") {
+                let by = advance().text.lowercased()
+                source = .quotesBy(try parseActors(after: "\(keyword) \(by)"))
+                about = try parseAbout()
             } else if token.isKeyword("about") {
                 advance()
                 source = .quotesAbout(try parseActor(after: "\(keyword) about"))
@@ -219,10 +238,35 @@ public struct Parser {
             source = .events(try parseEventFilter())
         case "mentions":
             advance()
-            let of = required()
-            guard of.isKeyword("of") else { throw unexpected(of, expected: "expected 'of' after 'mentions'") }
+            if token.isKeyword("of") {
+                advance()
+                source = .mentionsOf(try parseActor(after: "mentions of"))
+            } else if token.kind == .word || token.kind == .string, !Keywords.stages.contains(token.text.lowercased()) {
+                throw unexpected(token, expected: "expected 'of' after 'mentions' (mentions of ACTOR)",
+                                 fixIts: [.init(range: SourceRange(start: token.range.start, end: token.range.start), replacement: "of ")])
+            } else {
+                source = .mentions
+            }
+        case "when" where lookahead.isKeyword("did"):
             advance()
-            source = .mentionsOf(try parseActor(after: "mentions of"))
+            advance()
+            let words = try parseWords(after: "when did", what: "an actor and what they did (when did Homan take over)")
+            guard words.count >= 2 else {
+                throw Failure(diagnostic: Diagnostic(
+                    kind: .syntax, message: "say what happened after the actor: 'when did \(words[0].text) take over'",
+                    range: words[0].range))
+            }
+            source = .whenDid(words)
+        case "how" where lookahead.isKeyword("many") || lookahead.isKeyword("much"):
+            advance()
+            advance()
+            if token.kind == .string || token.kind == .variable {
+                source = .howMany(try parsePattern(after: "how many"))
+            } else {
+                let words = try parseWords(after: "how many", what: "what to count (how many officers)")
+                let range = words[0].range.union(words[words.count - 1].range)
+                source = .howMany(TextPattern(words.map(\.text).joined(separator: " "), range: range))
+            }
         case "source":
             advance()
             let of = required()
@@ -240,7 +284,41 @@ public struct Parser {
         default:
             source = .variable(try parseVariable())
         }
-        return .source(source, range: SourceRange(start: start, end: lastEnd))
+        let query = Query.source(source, range: SourceRange(start: start, end: about?.0.range.start ?? lastEnd))
+        guard let (field, actor) = about else { return query }
+        // `… about ACTOR` is a filter on the statements' `about` field.
+        return .stage(query, .filter(.compare(field, .equal, .text(actor.text, range: actor.range))),
+                      range: SourceRange(start: start, end: lastEnd))
+    }
+
+    /// An optional `about ACTOR` after `quotes by …` or `what did … say`: the word `about` (as the
+    /// field it filters on) and the actor.
+    private mutating func parseAbout() throws(Failure) -> (Name, ActorReference)? {
+        guard token.isKeyword("about") else { return nil }
+        let word = advance()
+        return (Name("about", range: word.range), try parseActor(after: "about"))
+    }
+
+    /// actors = actor { ( "or" | "," ) actor } ;
+    private mutating func parseActors(after context: String) throws(Failure) -> [ActorReference] {
+        var actors = [try parseActor(after: context, stops: ["or", "about"])]
+        while token.kind == .comma || token.isKeyword("or") {
+            let separator = advance()
+            actors.append(try parseActor(after: separator.text, stops: ["or", "about"]))
+        }
+        return actors
+    }
+
+    /// WORD { WORD } — bare words (and numbers) up to a stage keyword, `|`, `;`, `?`, a line
+    /// break or the end, each with its range.
+    private mutating func parseWords(after context: String, what: String) throws(Failure) -> [Name] {
+        var words: [Name] = []
+        while (token.kind == .word && !Keywords.stages.contains(token.text.lowercased())) || token.kind == .integer {
+            let word = advance()
+            words.append(Name(word.text, range: word.range))
+        }
+        guard !words.isEmpty else { throw unexpected(required(), expected: "expected \(what) after '\(context)'") }
+        return words
     }
 
     /// variable = WORD ;  (a name bound with `let`; followed by more words, a mistyped command)
@@ -251,7 +329,11 @@ public struct Parser {
             var message = "unknown command '\(word.text)'"
             var fixIts: [Diagnostic.FixIt] = []
             var notes: [Diagnostic.Note] = []
-            if let near = nearestName(to: word.text.lowercased(), in: Keywords.commands) {
+            if token.kind == .word, Keywords.commands.contains(token.text.lowercased()) {
+                // `list actors`, `show quotes by Homan`: the query is there without the first word.
+                message += " — the query starts at '\(token.text)'"
+                fixIts.append(.init(range: SourceRange(start: word.range.start, end: token.range.start), replacement: ""))
+            } else if let near = nearestName(to: word.text.lowercased(), in: Keywords.commands) {
                 message += " — did you mean '\(near)'?"
                 fixIts.append(.init(range: word.range, replacement: near))
             } else {
@@ -264,27 +346,32 @@ public struct Parser {
         }
     }
 
-    /// event-filter = "involving" actor | "on" DATE | "in" ( MONTH [ INTEGER ] | actor )
-    ///              | "before" DATE | "after" DATE ;
+    /// event-filter = ( "involving" | "about" ) actor | "on" day | "before" day | "after" day
+    ///              | "between" day "and" day | "in" ( MONTH [ INTEGER ] | period | actor ) ;
+    /// day = DATE | WORD { WORD | INTEGER | "," } ;  (`Wednesday`, `Feb 4 2026`)
     private mutating func parseEventFilter() throws(Failure) -> EventFilter? {
         let keyword = token.kind == .word ? token.text.lowercased() : ""
         switch keyword {
-        case "involving":
+        case "involving", "about":
             advance()
-            return .involving(try parseActor(after: "events involving"))
+            return .involving(try parseActor(after: "events \(keyword)"))
         case "on", "before", "after":
             advance()
-            let date = required()
-            guard date.kind == .date, let value = date.dateValue else {
-                throw unexpected(date, expected: "expected a date (YYYY-MM-DD) after 'events \(keyword)'")
-            }
+            let day = try parseDay(after: "events \(keyword)")
+            return keyword == "on" ? .on(day) : keyword == "before" ? .before(day) : .after(day)
+        case "between":
             advance()
-            let literal = DateLiteral(value, range: date.range)
-            return keyword == "on" ? .on(literal) : keyword == "before" ? .before(literal) : .after(literal)
+            let first = try parseDay(after: "events between", stopAtAnd: true)
+            let and = required()
+            guard and.isKeyword("and") else { throw unexpected(and, expected: "expected 'and' after 'events between \(first.text)'") }
+            advance()
+            return .between(first, try parseDay(after: "events between \(first.text) and"))
         case "in":
             advance()
             let place = required()
-            if place.kind == .word, let month = Keywords.month(named: place.text) {
+            if place.kind == .word, let month = Keywords.month(named: place.text),
+               lookahead.kind != .word || Keywords.stages.contains(lookahead.text.lowercased())
+            {
                 advance()
                 var year: Int?
                 if token.kind == .integer, let value = token.integerValue {
@@ -293,20 +380,66 @@ public struct Parser {
                 }
                 return .inMonth(month: month, year: year, range: SourceRange(start: place.range.start, end: lastEnd))
             }
+            if place.kind == .integer || place.kind == .word {
+                let (text, range) = run(while: Self.isDayWord)
+                if Self.formResolver.window(text) != nil {
+                    while Self.isDayWord(token) { advance() }
+                    return .inPeriod(DateLiteral(text, range: range))
+                }
+            }
             return .inPlace(try parseActor(after: "events in"))
         default:
             return nil
         }
     }
 
+    /// A resolver for checking the form of dates as they are parsed; dates are resolved
+    /// against the article's own date when the query runs.
+    private static let formResolver = TimeResolver(articleDate: CalendarDate(year: 2000, month: 6, day: 15)!)
+
+    /// Whether `text` reads as a stretch of time (`May`, `2026`, `early January`) rather than a
+    /// place, for `events in …`.
+    static func isPeriod(_ text: String) -> Bool {
+        formResolver.window(text) != nil
+    }
+
+    /// Whether a token may be part of a day or period written in words (`Feb 4, 2026`).
+    private static func isDayWord(_ token: Token) -> Bool {
+        (token.kind == .word && !Keywords.stages.contains(token.text.lowercased()) && !token.isKeyword("and"))
+            || token.kind == .integer || token.kind == .comma
+    }
+
+    /// day = DATE | WORD { WORD | INTEGER | "," } ;  checked for a form ``TimeResolver/day(_:)``
+    /// reads, so a date that cannot be resolved is reported where it stands, with the forms
+    /// that can.
+    private mutating func parseDay(after context: String, stopAtAnd: Bool = false) throws(Failure) -> DateLiteral {
+        let first = required()
+        if first.kind == .date, let value = first.dateValue {
+            advance()
+            return DateLiteral(value, range: first.range)
+        }
+        let expectation = "expected a day after '\(context)' (\(TimeResolver.dayForms))"
+        guard first.kind == .word || first.kind == .integer, Self.isDayWord(first) else {
+            throw unexpected(first, expected: expectation, kind: first.kind == .error ? .syntax : .syntax)
+        }
+        let (text, range) = run(while: Self.isDayWord)
+        guard Self.formResolver.day(text) != nil else {
+            throw Failure(diagnostic: Diagnostic(
+                kind: .type, message: "'\(text)' is not a day newsq can read; write one of: \(TimeResolver.dayForms)",
+                range: range))
+        }
+        while Self.isDayWord(token) { advance() }
+        return DateLiteral(text, range: range)
+    }
+
     /// actor = STRING | VARIABLE | WORD { WORD } ;
     ///
-    /// Bare words run up to a stage keyword, a line break or any token that is not a word (and,
-    /// in `what did … say`, up to `say`).
-    private mutating func parseActor(after context: String, stopAtSay: Bool = false) throws(Failure) -> ActorReference {
+    /// Bare words run up to a stage keyword, a line break or any token that is not a word (and
+    /// up to any of `stops`: `say` in `what did … say`, `or` and `about` in `quotes by …`).
+    private mutating func parseActor(after context: String, stops: Set<String> = []) throws(Failure) -> ActorReference {
         let first = required()
         func isActorWord(_ token: Token) -> Bool {
-            token.kind == .word && !Keywords.stages.contains(token.text.lowercased()) && !(stopAtSay && token.isKeyword("say"))
+            token.kind == .word && !Keywords.stages.contains(token.text.lowercased()) && !stops.contains(token.text.lowercased())
         }
         switch first.kind {
         case .string, .variable:
@@ -464,7 +597,8 @@ public struct Parser {
         }
     }
 
-    /// primary = "(" condition ")" | field ( COMPARE value | "has" STRING ) | "has" STRING ;
+    /// primary = "(" condition ")" | field ( COMPARE value | "is" [ "not" ] "null" | "has" pattern )
+    ///         | "has" pattern ;
     private mutating func parsePrimary(after context: String) throws(Failure) -> Condition {
         let first = required()
         if first.kind == .leftParen {
@@ -499,11 +633,43 @@ public struct Parser {
             advance()
             return .has(field, try parsePattern(after: "has"))
         }
+        if op.isKeyword("is") {
+            // FIELD is [ not ] null
+            advance()
+            var negated = false
+            if token.isKeyword("not") {
+                advance()
+                negated = true
+            }
+            let null = required()
+            guard null.isKeyword("null") else {
+                throw unexpected(null, expected: "expected 'null' after '\(first.text) is\(negated ? " not" : "")' (compare values with =)")
+            }
+            advance()
+            return .isNull(field, negated: negated, range: SourceRange(start: first.range.start, end: lastEnd))
+        }
         guard op.kind == .comparison, let comparison = op.comparison else {
-            throw unexpected(op, expected: "expected a comparison (=, !=, <, <=, >, >=) or 'has' after '\(first.text)'")
+            throw unexpected(op, expected: "expected a comparison (=, !=, <, <=, >, >=), 'is null' or 'has' after '\(first.text)'")
         }
         advance()
+        // `FIELD = null` and `FIELD != null` mean `is null` and `is not null` (a bare `null`:
+        // the string "null" is text).
+        let value = required()
+        if value.isKeyword("null"), !isPlainWordAfterValue(lookahead) {
+            guard comparison == .equal || comparison == .notEqual else {
+                throw Failure(diagnostic: Diagnostic(
+                    kind: .type, message: "null has no order: use '\(first.text) is null' or '\(first.text) is not null'",
+                    range: value.range))
+            }
+            advance()
+            return .isNull(field, negated: comparison == .notEqual, range: SourceRange(start: first.range.start, end: lastEnd))
+        }
         return .compare(field, comparison, try parseValue(after: op.text))
+    }
+
+    /// Whether a token after a bare value word continues it (a value of several words).
+    private func isPlainWordAfterValue(_ token: Token) -> Bool {
+        token.kind == .word && !Keywords.conditionFollowers.contains(token.text.lowercased())
     }
 
     /// value = STRING | INTEGER | DATE | WORD | VARIABLE ;

@@ -30,7 +30,7 @@ public enum QueryPrinter {
         switch source {
         case .whoSaid(let pattern): return "who said \(text(pattern.text))"
         case .quotes: return "quotes"
-        case .quotesBy(let actor): return "quotes by \(self.actor(actor.text))"
+        case .quotesBy(let actors): return "quotes by " + actors.map { self.actor($0.text) }.joined(separator: " or ")
         case .quotesAbout(let actor): return "quotes about \(self.actor(actor.text))"
         case .quotesMentioning(let pattern): return "quotes mentioning \(text(pattern.text))"
         case .whoIs(let actor): return "who is \(self.actor(actor.text))"
@@ -46,17 +46,22 @@ public enum QueryPrinter {
         case .events(let filter?):
             switch filter {
             case .involving(let actor): return "events involving \(self.actor(actor.text))"
-            case .on(let date): return "events on \(date.date.iso)"
+            case .on(let date): return "events on \(date.text)"
             case .inPlace(let actor):
                 let startsWithMonth = actor.text.split(separator: " ").first.map { Keywords.month(named: String($0)) != nil }
                 return "events in " + (startsWithMonth == true ? quote(actor.text) : self.actor(actor.text))
             case .inMonth(let month, let year, _):
                 let name = (1...12).contains(month) ? Keywords.monthNames[month - 1] : String(month)
                 return "events in \(name)" + (year.map { " \($0)" } ?? "")
-            case .before(let date): return "events before \(date.date.iso)"
-            case .after(let date): return "events after \(date.date.iso)"
+            case .inPeriod(let period): return "events in \(period.text)"
+            case .between(let first, let last): return "events between \(first.text) and \(last.text)"
+            case .before(let date): return "events before \(date.text)"
+            case .after(let date): return "events after \(date.text)"
             }
+        case .mentions: return "mentions"
         case .mentionsOf(let actor): return "mentions of \(self.actor(actor.text))"
+        case .whenDid(let words): return "when did " + words.map(\.text).joined(separator: " ")
+        case .howMany(let pattern): return "how many \(text(pattern.text))"
         case .sourceOf(let id): return "source of \(id.text)"
         case .variable(let name): return name.text
         }
@@ -89,6 +94,8 @@ public enum QueryPrinter {
             return "\(field.text) \(op.rawValue) \(print(value))"
         case .has(let field, let pattern):
             return (field.map { "\($0.text) " } ?? "") + "has " + text(pattern.text)
+        case .isNull(let field, let negated, _):
+            return "\(field.text) is " + (negated ? "not null" : "null")
         }
     }
 
@@ -98,7 +105,7 @@ public enum QueryPrinter {
         case .text(let value, _):
             if isVariable(value) { return value }
             guard isSingleWord(value), !Keywords.conditionFollowers.contains(value.lowercased()),
-                !["not", "has"].contains(value.lowercased())
+                !["not", "has", "null", "is"].contains(value.lowercased())
             else { return quote(value) }
             return value
         case .integer(let value, _): return String(value)
@@ -146,6 +153,7 @@ public enum QueryPrinter {
         let words = value.split(separator: " ", omittingEmptySubsequences: false)
         let bare = !words.isEmpty && words.allSatisfy { word in
             isSingleWord(String(word)) && !Keywords.stages.contains(word.lowercased())
+                && !["or", "about", "say", "says", "said"].contains(word.lowercased())
         }
         return bare ? value : quote(value)
     }

@@ -42,7 +42,8 @@ public struct QueryResult: Sendable, Equatable, Codable {
     public var columns: [Column]
     /// The rows; each has one value per column.
     public var rows: [[Value]]
-    /// A line to show instead of the table when there are no columns (`let` bindings).
+    /// A line the `table` format shows instead of the rows: `let`'s confirmation (a result
+    /// without columns), or the query `explain` prints.
     public var message: String?
     /// The columns an aligned table shows by default, when fewer than all (`nil`: all). JSON,
     /// CSV and the other formats always carry every column; `show` picks columns explicitly.
@@ -64,9 +65,17 @@ public struct QueryResult: Sendable, Equatable, Codable {
                            message: message)
     }
 
-    /// A result that only carries a message.
+    /// A result that only carries a message (`let`'s "h: 16 rows"): shown in the `table`
+    /// format, and nowhere in the machine formats (json, jsonl, csv, plain), whose standard
+    /// output holds only result rows.
     public static func message(_ text: String) -> QueryResult {
         QueryResult(columns: [], rows: [], message: text)
+    }
+
+    /// The answer to `explain QUERY`: one row with the field `query`, the desugared query as
+    /// newsq text that runs and gives the same rows. The `table` format shows just that line.
+    public static func explanation(_ query: String) -> QueryResult {
+        QueryResult(columns: [.init("query", .text)], rows: [[.text(query)]], message: query)
     }
 
     /// The index of the column with `name` (case-insensitive), if any.
@@ -104,14 +113,16 @@ public enum Value: Sendable, Equatable, Hashable {
     /// A stretch of the article: Unicode-scalar offsets, start inclusive, end exclusive.
     case span(start: Int, end: Int)
 
-    /// The value as one line of text: lists joined by ", ", spans as `start..<end`, null empty.
+    /// The value as one line of text: lists joined by "; " (items such as roles hold commas:
+    /// "Mayor, Minneapolis"), spans as `start..<end`, null empty. Tables and plain output show
+    /// a null as `null`.
     public var displayText: String {
         switch self {
         case .null: return ""
         case .text(let text): return text
         case .integer(let number): return String(number)
         case .date(let date): return date.iso
-        case .list(let items): return items.joined(separator: ", ")
+        case .list(let items): return items.joined(separator: "; ")
         case .span(let start, let end): return "\(start)..<\(end)"
         }
     }

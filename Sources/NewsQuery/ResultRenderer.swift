@@ -19,13 +19,16 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// Rendering is pure: it reads no environment and prints nothing. Output ends with a newline
 /// unless it is empty (an empty result in `jsonl` or `plain`).
 ///
-/// A result without columns shows its ``QueryResult/message`` instead of a table (as
-/// `{"message": …}` in JSON, a one-column `message` table in CSV). A result that has columns
-/// ignores its message.
+/// Standard output in the machine formats (json, jsonl, csv, plain) holds only result rows: a
+/// result without columns (`let`'s confirmation) writes nothing there; the `table` format shows
+/// a result's ``QueryResult/message`` instead of its rows (`let`, `explain`).
 ///
-/// Values are written as in ``Value``'s `Codable` form in JSON (dates as `"YYYY-MM-DD"`, spans as
-/// `{"start": s, "end": e}`, lists as arrays of strings). In CSV, lists are joined with `"; "`,
-/// spans written `start..<end` and nulls left empty; in `plain`, lists are joined with `", "`.
+/// Missing values and lists, one rule per format:
+/// - json, jsonl: ``Value``'s `Codable` form — `null`, lists as arrays of strings, dates as
+///   `"YYYY-MM-DD"`, spans as `{"start": s, "end": e}`;
+/// - csv: a null is an empty field (what CSV readers take as missing), lists are joined with
+///   `"; "`, spans written `start..<end`;
+/// - plain and table: a null is `null`, lists are joined with `"; "`.
 public struct ResultRenderer: Sendable {
     /// The format to write.
     public var format: OutputFormat
@@ -63,13 +66,8 @@ public struct ResultRenderer: Sendable {
         if format == .table {
             return TableRenderer(width: width, color: color).render(result, to: write, shouldStop: shouldStop)
         }
-        if result.columns.isEmpty {
-            if let message = result.message {
-                write(Self.message(message, format: format))
-                return true
-            }
-            if format == .csv || format == .plain { return true }
-        }
+        // Only rows reach the machine formats: a result without columns (`let`) writes nothing.
+        if result.columns.isEmpty && (result.message != nil || format == .csv || format == .plain) { return true }
         switch format {
         case .json where result.rows.isEmpty:
             write("[]\n")
@@ -95,7 +93,7 @@ public struct ResultRenderer: Sendable {
             case .csv:
                 output = row.map { ResultRenderer.csvField(ResultRenderer.csvText($0)) }.joined(separator: ",") + "\r\n"
             case .plain:
-                output = row.map { ResultRenderer.plainField($0.displayText) }.joined(separator: "\t") + "\n"
+                output = row.map { ResultRenderer.plainField($0.isNull ? "null" : $0.displayText) }.joined(separator: "\t") + "\n"
             case .table:
                 break
             }
@@ -105,36 +103,9 @@ public struct ResultRenderer: Sendable {
         return true
     }
 
-    /// A result that is only a message (`explain`, `:` commands), in `format`.
-    private static func message(_ message: String, format: OutputFormat) -> String {
-        var output = ""
-        switch format {
-        case .json:
-            output += "{\n  "
-            JSONWriter.writeString("message", into: &output)
-            output += ": "
-            JSONWriter.writeString(message, into: &output)
-            output += "\n}\n"
-        case .jsonl:
-            output += "{"
-            JSONWriter.writeString("message", into: &output)
-            output += ":"
-            JSONWriter.writeString(message, into: &output)
-            output += "}\n"
-        case .csv:
-            output = "message\r\n" + ResultRenderer.csvField(message) + "\r\n"
-        case .plain, .table:
-            output = message + "\n"
-        }
-        return output
-    }
-
     /// A value's CSV text: lists joined with `"; "`, spans as `start..<end`, null empty.
     private static func csvText(_ value: Value) -> String {
-        switch value {
-        case .list(let items): return items.joined(separator: "; ")
-        default: return value.displayText
-        }
+        value.displayText
     }
 
     /// `text` as one RFC 4180 field: quoted (quotes doubled) when it holds `,` `"` CR or LF.

@@ -57,6 +57,6 @@ struct SourceMarker {
             rows.append([.text(id), .text(what), .integer(paragraph.number), .text(marked)])
         }
         return Table(columns: [.init("id", .id), .init("record", .text), .init("paragraph", .integer), .init("text", .text)],
-                     rows: rows, display: ["paragraph", "text"], textField: "text")
+                     rows: rows, display: ["paragraph", "text"], textFields: ["text"])
     }
 }

@@ -10,8 +10,11 @@ struct Table: Sendable {
     var rows: [[Value]]
     /// The fields an aligned table shows by default, or `nil` for all.
     var display: [String]?
-    /// The field that `has "words"` searches when no field is named.
-    var textField: String?
+    /// The fields that `has "words"` searches when no field is named (statements: `text`;
+    /// events: `summary` and `name`), the first of them the table's main text.
+    var textFields: [String] = []
+    /// What one row is, for messages ("no statement has the word …"): `statement`, `event`…
+    var noun: String?
     /// For enumeration fields, the values in their natural order (direct, partial, reported).
     var enumOrders: [String: [String]] = [:]
     /// Fields whose values are actor ids, keyed by the field that shows the actor's name.
@@ -28,20 +31,14 @@ struct Table: Sendable {
         QueryResult(columns: columns, rows: rows, displayColumns: display)
     }
 
-    /// A table from a result bound with `let` (display hint kept).
-    init(_ result: QueryResult) {
-        columns = result.columns
-        rows = result.rows
-        display = result.displayColumns
-    }
-
     /// Creates a table.
-    init(columns: [QueryResult.Column], rows: [[Value]], display: [String]? = nil, textField: String? = nil,
-         enumOrders: [String: [String]] = [:], actorFields: [String: String] = [:]) {
+    init(columns: [QueryResult.Column], rows: [[Value]], display: [String]? = nil, textFields: [String] = [],
+         noun: String? = nil, enumOrders: [String: [String]] = [:], actorFields: [String: String] = [:]) {
         self.columns = columns
         self.rows = rows
         self.display = display
-        self.textField = textField
+        self.textFields = textFields
+        self.noun = noun
         self.enumOrders = enumOrders
         self.actorFields = actorFields
     }

@@ -18,12 +18,15 @@
 ///   line of the header, rule and body has the same display width.
 /// - Integer cells are right-aligned; everything else (headers included) is left-aligned.
 /// - A cell with line breaks takes one table line per line of text.
-/// - When a `width` is given and the table is wider, the widest `text` and `list` columns are
-///   narrowed one column at a time (never below ``minimumWrapWidth``, or their natural width if
-///   that is smaller) until the table fits or nothing can shrink; other columns keep their width.
-///   Cells of narrowed columns wrap at spaces; a word longer than the column starts a new line
-///   and is broken between characters, never inside one; a wide character that does not fit
-///   moves to the next line.
+/// - When a `width` is given and the table is wider, columns that are `null` in every row
+///   shrink first (to the width of `null`), then the widest `text` and `list` columns are
+///   narrowed one column at a time — never below their longest word (up to
+///   ``longestWordLimit``) nor ``minimumWrapWidth``, nor above their natural width — until the
+///   table fits; other columns keep their width. Cells of narrowed columns wrap at spaces; a
+///   word longer than the column starts a new line and is broken between characters, never
+///   inside one; a wide character that does not fit moves to the next line. A table that still
+///   does not fit is shown as records, one field per line (psql's expanded display).
+/// - Lines carry no trailing blanks (the last column is not padded).
 /// - Nulls show as `null`. With `color`, header names are bold and nulls dim (ANSI SGR).
 /// - Tabs show as one space, other control characters as U+FFFD, so they cannot move the cursor.
 struct TableRenderer: Sendable {
@@ -63,9 +66,12 @@ struct TableRenderer: Sendable {
     /// Memory stays bounded by the result itself: a first pass measures each column without
     /// keeping the laid-out cells, a second lays out and hands over one row at a time.
     func render(_ result: QueryResult, to write: (String) -> Void, shouldStop: () -> Bool) -> Bool {
+        if let message = result.message {
+            write(message.hasSuffix("\n") ? message : message + "\n")
+            return true
+        }
         if result.columns.isEmpty {
-            if let message = result.message { write(message.hasSuffix("\n") ? message : message + "\n") }
-            else { write(TableRenderer.footer(rowCount: result.rows.count) + "\n") }
+            write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
             return true
         }
         let header = result.columns.map { Cell(lines: TableRenderer.lines(of: $0.name), isNull: false) }
@@ -79,13 +85,22 @@ struct TableRenderer: Sendable {
             return Cell(lines: TableRenderer.lines(of: text), isNull: isNull)
         }
         var natural = header.map(\.naturalWidth)
+        var allNull = result.columns.map { _ in !result.rows.isEmpty }
+        var longestWord = result.columns.map { _ in 0 }
+        let wraps = result.columns.map { $0.type == .text || $0.type == .list }
         for (index, row) in result.rows.enumerated() {
             if index & 255 == 255, shouldStop() { return false }
             for column in result.columns.indices {
-                natural[column] = max(natural[column], TableRenderer.naturalWidth(of: shown(row, column).text))
+                let (text, isNull) = shown(row, column)
+                natural[column] = max(natural[column], TableRenderer.naturalWidth(of: text))
+                if !isNull { allNull[column] = false }
+                if wraps[column] && !isNull { longestWord[column] = max(longestWord[column], TableRenderer.longestWord(in: text)) }
             }
         }
-        let widths = fittedWidths(natural: natural, columns: result.columns)
+        let widths = fittedWidths(natural: natural, columns: result.columns, allNull: allNull, longestWord: longestWord)
+        if let width, TableRenderer.tableWidth(widths) > width {
+            return renderExpanded(result, width: width, to: write, shouldStop: shouldStop)
+        }
         let rightAligned = result.columns.map { $0.type == .integer }
 
         var output = ""
@@ -120,15 +135,30 @@ struct TableRenderer: Sendable {
         widths.reduce(0, +) + 3 * (widths.count - 1) + 1
     }
 
-    /// Column widths that fit ``width``: in effect, the widest `text`/`list` column is narrowed
-    /// by one terminal column (the leftmost of equally wide ones first) until the table fits or
-    /// every such column is down to its minimum. Runs of steps on one column are taken at once.
-    private func fittedWidths(natural: [Int], columns: [QueryResult.Column]) -> [Int] {
+    /// The widest a wrapping column's floor is held by its longest word: past this, long words
+    /// (a URL) are broken rather than keeping the column wide.
+    static let longestWordLimit = 20
+
+    /// Column widths that fit ``width``. First, columns that are `null` in every row shrink to
+    /// the width of `null` (their header wraps). Then, in effect, the widest `text`/`list` column
+    /// is narrowed by one terminal column (the leftmost of equally wide ones first) until the
+    /// table fits or every such column is down to its floor: its longest word (at most
+    /// ``longestWordLimit``), never below ``minimumWrapWidth`` — so words are split only when
+    /// longer than the column. Runs of steps on one column are taken at once. A table that
+    /// still does not fit is shown as records instead (``renderExpanded(_:width:to:shouldStop:)``).
+    private func fittedWidths(natural: [Int], columns: [QueryResult.Column], allNull: [Bool], longestWord: [Int]) -> [Int] {
         guard let width, !natural.isEmpty else { return natural }
         var widths = natural
         var excess = TableRenderer.tableWidth(widths) - width
-        let minimums = zip(natural, columns).map { natural, column -> Int? in
-            column.type == .text || column.type == .list ? min(natural, TableRenderer.minimumWrapWidth) : nil
+        for index in widths.indices where excess > 0 && allNull[index] && widths[index] > 4 {
+            let step = min(widths[index] - 4, excess)
+            widths[index] -= step
+            excess -= step
+        }
+        let minimums = widths.indices.map { index -> Int? in
+            guard columns[index].type == .text || columns[index].type == .list, !allNull[index] else { return nil }
+            let floor = max(TableRenderer.minimumWrapWidth, min(longestWord[index], TableRenderer.longestWordLimit))
+            return min(natural[index], floor)
         }
         while excess > 0 {
             var widest: Int?
@@ -149,6 +179,57 @@ struct TableRenderer: Sendable {
         return widths
     }
 
+    /// The table as records, one field per line, as psql's expanded display: for a table too
+    /// wide for ``width`` even with its text columns narrowed.
+    ///
+    /// ```
+    /// -[ RECORD 1 ]-------------------
+    /// id        | s25
+    /// speaker   | Tom Homan
+    /// text      | We are not surrendering
+    ///           | the president’s mission
+    /// (1 row)
+    /// ```
+    private func renderExpanded(_ result: QueryResult, width: Int, to write: (String) -> Void, shouldStop: () -> Bool) -> Bool {
+        let names = result.columns.map { TableRenderer.lines(of: $0.name).first ?? Line(text: $0.name, width: $0.name.count) }
+        let nameWidth = names.map(\.width).max() ?? 0
+        let valueWidth = max(TableRenderer.minimumWrapWidth, width - nameWidth - 3)
+        for (index, row) in result.rows.enumerated() {
+            if index & 255 == 255, shouldStop() { return false }
+            let title = "-[ RECORD \(index + 1) ]"
+            var output = title + String(repeating: "-", count: max(0, min(width, nameWidth + 3 + valueWidth) - title.count)) + "\n"
+            for (column, name) in names.enumerated() {
+                let value = column < row.count ? row[column] : .null
+                let text = value.isNull ? "null" : value.displayText
+                let lines = TableRenderer.lines(of: text).flatMap { $0.width > valueWidth ? TableRenderer.wrap($0.text, to: valueWidth) : [$0] }
+                for (number, line) in lines.enumerated() {
+                    let label = number == 0 ? style(name.text, isHeader: true, isNull: false) : ""
+                    let padding = String(repeating: " ", count: nameWidth - (number == 0 ? name.width : 0))
+                    var shown = label + padding + " | " + style(line.text, isHeader: false, isNull: value.isNull)
+                    while shown.last == " " { shown.removeLast() }
+                    output += shown + "\n"
+                }
+            }
+            write(output)
+        }
+        write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
+        return true
+    }
+
+    /// The display width of the longest space-separated word of `text`.
+    static func longestWord(in text: String) -> Int {
+        var longest = 0, current = 0
+        for character in text {
+            if character == " " || character.isNewline {
+                longest = max(longest, current)
+                current = 0
+            } else {
+                current += columns(printable(character))
+            }
+        }
+        return max(longest, current)
+    }
+
     /// Appends one header or body row, wrapping each cell to its column's width.
     private func appendRow(_ cells: [Cell], widths: [Int], rightAligned: [Bool], isHeader: Bool, into output: inout String) {
         let wrapped = zip(cells, widths).map { cell, width in
@@ -164,6 +245,8 @@ struct TableRenderer: Sendable {
                 let styled = style(piece.text, isHeader: isHeader, isNull: cells[column].isNull)
                 line += rightAligned[column] ? padding + styled : styled + padding
             }
+            // No trailing blanks: the last column's padding (or empty cells) ends the line.
+            while line.last == " " { line.removeLast() }
             output += line + "\n"
         }
     }
@@ -225,7 +308,7 @@ struct TableRenderer: Sendable {
     /// One line of text wrapped to `width` columns: broken at spaces when possible, with the
     /// spaces at a break dropped; words wider than `width` start a new line and are broken
     /// between characters. Every line is at most `width` wide unless a single character is wider.
-    private static func wrap(_ text: String, to width: Int) -> [Line] {
+    static func wrap(_ text: String, to width: Int) -> [Line] {
         var lines: [Line] = []
         var current = Line(text: "", width: 0)
         var pendingSpaces = Line(text: "", width: 0)

@@ -31,6 +31,8 @@ public struct Token: Sendable, Equatable {
         case comma
         /// `;`
         case semicolon
+        /// `?`, allowed at the end of a statement (`who is Homan?`) and ignored there.
+        case question
         /// A comparison operator: `=`, `==`, `!=`, `<>`, `<`, `<=`, `>`, `>=`.
         case comparison
         /// A line break (`\n`, `\r\n` or `\r`).

@@ -121,9 +121,16 @@ public struct CompletionEngine: Sendable {
                 return (names.map { quoteIfNeeded($0, stopAtSay: keyword == "what") }, " ", nil)
             }
             if prefix.isEmpty { return (followers, " ", nil) }
-            let typed = (run + [prefix]).joined(separator: " ")
+            var typed = (run + [prefix]).joined(separator: " ")
             let names = keyword == "events-in" ? vocabulary.placeNames : vocabulary.actorNames
-            let phrase = names.filter { Self.folds(typed, isPrefixOf: $0) }
+            // A leading "the" is not part of a name (`quotes by the b` → "the border czar").
+            var article = ""
+            if typed.lowercased().hasPrefix("the "), typed.count > 4 {
+                article = String(typed.prefix(4))
+                typed = String(typed.dropFirst(4))
+            }
+            let phrase = names.filter { Self.folds(typed, isPrefixOf: $0) && !(article.isEmpty == false && Self.folds("the ", isPrefixOf: $0)) }
+                .map { article + $0 }
             if !phrase.isEmpty {
                 return (phrase.map { quoteIfNeeded($0, stopAtSay: keyword == "what") }, " ", context[runStart + 1].range.start.offset)
             }
@@ -131,11 +138,14 @@ public struct CompletionEngine: Sendable {
         }
 
         switch last {
-        case "who" where atSource: return (["said", "is"], " ", nil)
+        case "who" where atSource: return (["said", "is", "mentioned"], " ", nil)
         case "what" where atSource: return (["did"], " ", nil)
-        case "mentions" where atSource, "source" where atSource: return (["of"], " ", nil)
+        case "when" where atSource: return (["did"], " ", nil)
+        case "how" where atSource: return (["many"], " ", nil)
+        case "source" where atSource: return (["of"], " ", nil)
+        case "mentions" where atSource: return (["of"] + stages, " ", nil)
         case "quotes" where atSource, "statements" where atSource: return (["by", "about", "mentioning"] + stages, " ", nil)
-        case "events" where atSource: return (["involving", "on", "in", "before", "after"] + stages, " ", nil)
+        case "events" where atSource: return (["involving", "on", "in", "before", "after", "between"] + stages, " ", nil)
         case "|": return (stages, " ", nil)
         case "sort" where isStage(words, at: words.count - 1): return (["by"], " ", nil)
         case "count" where isStage(words, at: words.count - 1): return (["by"] + stages.filter { $0 != "count" }, " ", nil)
@@ -192,12 +202,14 @@ public struct CompletionEngine: Sendable {
     private static func introducesActor(_ words: [String], at index: Int, statement: Int) -> String? {
         guard index == statement + 1 else { return nil }
         switch (words[statement], words[index]) {
-        case ("who", "is"): return "who"
-        case ("what", "did"): return "what"
-        case ("quotes", "by"), ("quotes", "about"), ("statements", "by"), ("statements", "about"): return "quotes"
+        case ("who", "is"), ("who", "was"), ("who", "mentioned"): return "who"
+        case ("what", "did"), ("what", "does"): return "what"
+        case ("quotes", "by"), ("quotes", "about"), ("quotes", "from"), ("statements", "by"), ("statements", "about"),
+             ("statements", "from"):
+            return "quotes"
         case ("mentions", "of"): return "mentions"
         case ("source", "of"): return "source"
-        case ("events", "involving"): return "events"
+        case ("events", "involving"), ("events", "about"): return "events"
         case ("events", "in"): return "events-in"
         default: return nil
         }

@@ -77,7 +77,7 @@ public struct REPL {
         session.isCancelled = { InterruptSignal.isPending }
         REPLMetaCommands.install(in: session, state: state)
         let interactive = editor.isInteractive
-        if interactive { session.output.writeLine(welcome) }
+        if interactive { session.output.writeLine(REPLInput.wrap(welcome, width: editor.width)) }
         for entry in history?.entries ?? [] { editor.addHistory(entry) }
         let state = self.state
         editor.completion = { line, cursor in state.complete(line, cursor: cursor) }
@@ -120,6 +120,11 @@ public struct REPL {
         InterruptSignal.clear()
         session.width = editor.width
         session.resultsWritten = 0
+        // `help`, `quit` and `exit` alone do what they say, as in psql (unless `let` bound them).
+        var entry = entry
+        if interactive, let command = REPLInput.command(for: entry), session.interpreter.binding(Script.trimmed(entry)) == nil {
+            entry = command
+        }
         let outcome = session.execute(entry: entry, sourceName: interactive ? "<input>" : "<stdin>",
                                       startLine: interactive ? 1 : state.firstLine)
         if outcome == .interrupted || InterruptSignal.clear() {
@@ -254,6 +259,38 @@ public enum REPLInput {
         }
         if depth > 0 { return "   (> " }
         return tokens.last?.kind == .pipe ? "   |> " : "   -> "
+    }
+
+    /// The `:` command a bare word typed alone stands for, as psql takes them: `help` (or
+    /// `help;`, `help?`) is `:help`, `quit` and `exit` are `:quit`; `nil` for anything else.
+    public static func command(for entry: String) -> String? {
+        var word = Script.trimmed(entry).lowercased()
+        while let last = word.last, last == ";" || last == "?" || last == " " { word.removeLast() }
+        switch word {
+        case "help": return ":help"
+        case "quit", "exit", "\\q": return ":quit"
+        default: return nil
+        }
+    }
+
+    /// `text` broken into lines of at most `width` columns between words (a word longer than
+    /// the width stands alone on its line); unchanged without a width.
+    public static func wrap(_ text: String, width: Int?) -> String {
+        guard let width, width > 0, text.count > width else { return text }
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if line.count + 1 + word.count <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines.joined(separator: "\n")
     }
 
     /// Whether an entry belongs in history: not blank and not starting with a space (a way to

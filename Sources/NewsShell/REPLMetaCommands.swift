@@ -7,7 +7,7 @@ enum REPLMetaCommands {
     /// entries.
     static func install(in session: Session, state: REPLState) {
         session.commands.add(MetaCommand(
-            name: "history", arguments: "[N]", summary: "List the history, numbered (the last N entries)",
+            name: "history", arguments: "[N]", summary: "List the history (the last N entries)",
             details: """
                 Up and Down recall entries and ^R searches them. The history is kept in \
                 $NEWSQ_HISTORY, else $XDG_STATE_HOME/newsq/history (~/.local/state/newsq/history); \
@@ -48,7 +48,8 @@ enum REPLMetaCommands {
             let number = String(index + 1)
             let parts = entry.split(omittingEmptySubsequences: false, whereSeparator: Lexer.isLineBreak)
             lines.append(String(repeating: " ", count: width - number.count) + number + "  " + parts[0])
-            for part in parts.dropFirst() {
+            // Blank lines typed while the statement was unfinished are not shown.
+            for part in parts.dropFirst() where !part.allSatisfy({ $0 == " " || $0 == "\t" }) {
                 lines.append(String(repeating: " ", count: width + 2) + part)
             }
         }

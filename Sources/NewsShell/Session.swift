@@ -154,7 +154,7 @@ public final class Session {
                 return fail(SessionError(error))
             }
             if case .bind(let name, _) = statement {
-                lastResult = interpreter.bindings[name.text]
+                lastResult = interpreter.binding(name.text)
             } else if !result.columns.isEmpty {
                 lastResult = result
             }

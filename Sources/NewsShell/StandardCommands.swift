@@ -7,7 +7,7 @@ extension MetaCommandTable {
     /// (`:history`, `:quit`) with ``add(_:)``.
     public static var standard: MetaCommandTable {
         MetaCommandTable([
-            MetaCommand(name: "run", arguments: "FILE", summary: "Run a script file (relative to the calling script)",
+            MetaCommand(name: "run", arguments: "FILE", summary: "Run a script file",
                         details: """
                             The script runs in this session: its `let` bindings stay, and its format and \
                             timing changes last. A relative FILE is found from the folder of the script \
@@ -17,9 +17,9 @@ extension MetaCommandTable {
             MetaCommand(name: "format", arguments: "[table|json|jsonl|csv|plain]", summary: "Show or set the output format",
                         details: "In a script, later `# expect:` lines are written in the new format.",
                         handler: StandardCommands.format),
-            MetaCommand(name: "timing", arguments: "[on|off]", summary: "Show each statement's run time (on standard error)",
+            MetaCommand(name: "timing", arguments: "[on|off]", summary: "Show run times (on standard error)",
                         handler: StandardCommands.timing),
-            MetaCommand(name: "load", arguments: "MODEL.json", summary: "Query another model file (JSON, format 1)",
+            MetaCommand(name: "load", arguments: "MODEL.json", summary: "Query another model file (JSON)",
                         details: "`let` bindings are dropped (they belong to the old model); `$NAME` arguments stay.",
                         handler: StandardCommands.load),
             MetaCommand(name: "export", arguments: "FILE", summary: "Write the last result to FILE",
@@ -28,12 +28,16 @@ extension MetaCommandTable {
                             any other extension gets the current format. Tables are written without \
                             colour or wrapping.
                             """, handler: StandardCommands.export),
-            MetaCommand(name: "article", arguments: "[N|all]", summary: "Show the model summary, paragraph N, or the whole article",
+            MetaCommand(name: "article", arguments: "[N|all]", summary: "Show the summary, paragraph N, or all",
                         handler: StandardCommands.article),
-            MetaCommand(name: "schema", arguments: "", summary: "List every table's fields and their types",
-                        details: "`shown` says whether the aligned table shows the field without `show`.",
+            MetaCommand(name: "schema", arguments: "", summary: "List fields, their types and values",
+                        details: """
+                            `values` lists the values of a field with a closed set (a comparison with \
+                            any other is an error); `shown` says whether the aligned table shows the \
+                            field without `show`; `only` names the queries that add the field.
+                            """,
                         handler: StandardCommands.schema),
-            MetaCommand(name: "help", arguments: "[COMMAND|queries|formats]", summary: "Show help on commands, queries or formats",
+            MetaCommand(name: "help", arguments: "[COMMAND|queries|formats]", summary: "Help on commands, queries or formats",
                         handler: StandardCommands.help),
         ])
     }
@@ -183,31 +187,22 @@ enum StandardCommands {
 
     static func schema(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
         guard invocation.arguments.isEmpty else { return invocation.usageError() }
-        let session = invocation.session
-        let model = session.interpreter.model
-        var tables: [(String, String)] = [("statements", "quotes"), ("actors", "actors"), ("events", "events")]
-        if let actor = model.actors.first {
-            tables.append(("mentions", "mentions of \(QueryPrinter.quote(actor.id))"))
-            tables.append(("profile", "who is \(QueryPrinter.quote(actor.id))"))
+        let rows: [[Value]] = invocation.session.interpreter.schema().map { field in
+            [.text(field.table), .text(field.field), .text(field.type.rawValue),
+             field.values.map { .text($0.joined(separator: ", ")) } ?? .null,
+             .text(field.shown ? "yes" : "no"), field.only.map(Value.text) ?? .null]
         }
-        if let statement = model.statements.first { tables.append(("source", "source of \(statement.id)")) }
-        var rows: [[Value]] = []
-        for (table, query) in tables {
-            guard let result = try? session.interpreter.run(query + " | limit 0") else { continue }
-            for column in result.columns {
-                let shown = result.displayColumns.map { $0.contains(column.name) } ?? true
-                rows.append([.text(table), .text(column.name), .text(column.type.rawValue), .text(shown ? "yes" : "no")])
-            }
-        }
-        session.write(QueryResult(columns: [.init("table", .id), .init("field", .id), .init("type", .enumeration),
-                                            .init("shown", .enumeration)], rows: rows))
+        invocation.session.write(QueryResult(
+            columns: [.init("table", .id), .init("field", .id), .init("type", .enumeration), .init("values", .text),
+                      .init("shown", .enumeration), .init("only", .text)],
+            rows: rows))
         return .success
     }
 
     static func help(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
         let session = invocation.session
         guard let topic = invocation.argumentTexts.first?.lowercased() else {
-            session.write(text: session.commands.helpText + "\n\n" + HelpText.overview)
+            session.write(text: HelpText.overview + "\n\n" + session.commands.helpText)
             return .success
         }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
@@ -253,43 +248,79 @@ enum StandardCommands {
 
 /// The fixed texts of `:help`.
 enum HelpText {
-    static let overview = """
-        Queries end at a line break or ';' and may span lines while unfinished.
-        :help queries lists the query forms; :help formats the output formats; :help COMMAND
-        explains a command. The whole language is in docs/language.md, scripts in docs/scripts.md.
-        """
+    /// Two columns, the second aligned after the widest first one.
+    static func aligned(_ rows: [(String, String)], indent: String = "") -> String {
+        let width = rows.map(\.0.count).max() ?? 0
+        return rows.map { left, right in
+            right.isEmpty ? indent + left : indent + left + String(repeating: " ", count: width - left.count + 2) + right
+        }.joined(separator: "\n")
+    }
 
-    static let queries = """
-        who said "TEXT"                     statements whose words match TEXT (verbatim quotes first)
-        what did ACTOR say, quotes by ACTOR  every statement by the actor
-        quotes about ACTOR                  statements about the actor
-        quotes mentioning "TEXT"            statements whose words match TEXT, in text order
-        who is ACTOR                        a profile of the actor
-        actors, people, organizations, groups, places
-        quotes, events                      every statement, every event
-        events involving ACTOR | on DATE | before DATE | after DATE | in MONTH [YEAR] | in PLACE
-        mentions of ACTOR                   every reference to the actor, pronouns resolved
-        source of ID                        the paragraph a record stands in, its words marked ⟦…⟧
-        Stages, after '|': where COND (=, !=, <, <=, >, >=, has "TEXT", and, or, not, parentheses),
-        sort by FIELD [asc|desc], limit N, count, count by FIELD, show FIELD, …
-        let NAME = QUERY binds rows for later statements; explain QUERY shows how it is read.
-        $NAME stands for a value given with --arg NAME=VALUE.
+    /// The query forms most asked for, with an example each: what `:help` alone shows.
+    static let starters: [(String, String)] = [
+        (#"who said "surrender""#, "who said it (verbatim quotes first)"),
+        ("quotes by Homan", "what an actor said (also: what did Homan say)"),
+        ("who is Frey", "a profile of an actor"),
+        ("events on 2026-02-04", "what happened on a day (also: on Wednesday)"),
+        ("mentions of Homan", "every reference to an actor, pronouns resolved"),
+        ("quotes | where kind = direct", "filter any table; | count, | sort by, | show"),
+    ]
 
-        Examples:
-          who said "surrender"
-          quotes by Gov. Walz | show id, kind, text
-          quotes by Homan | where kind = direct | count
-          events on 2026-02-04 | where match = exact
-          who is the border czar
-          source of s25
+    static var overview: String {
         """
+        Queries (:help queries lists them all):
+        \(aligned(starters, indent: "  "))
+
+        Queries end at a line break or ';' and may span lines while unfinished; a final
+        '?' is allowed. :help formats lists the output formats, :help COMMAND explains a
+        command. The language is in docs/language.md, scripts in docs/scripts.md.
+        """
+    }
+
+    static var queries: String {
+        aligned([
+            (#"who said "TEXT""#, "statements with TEXT, verbatim first"),
+            ("quotes by ACTOR [or ACTOR]", "an actor's statements; what did ACTOR say"),
+            ("what did ACTOR say about ACTOR", "an actor's statements about another"),
+            ("quotes about ACTOR", "statements about the actor (who mentioned)"),
+            (#"quotes mentioning "TEXT""#, "statements with TEXT, in text order"),
+            ("who is ACTOR", "a profile of the actor"),
+            ("actors, people, organizations", "the actors; also groups, places"),
+            ("quotes, events, mentions", "every statement, event, mention"),
+            ("events involving ACTOR", "events an actor takes part in"),
+            ("events in PLACE", "events at a place"),
+            ("events on DAY, before DAY, after DAY", "DAY: 2026-02-04, Wednesday, Feb 4 2026"),
+            ("events in MONTH [YEAR], in YEAR", "in January, in Jan 2026, in 2026"),
+            ("events in PERIOD", "in early January, in this week"),
+            ("events between DAY and DAY", "events dated inside the window"),
+            ("when did ACTOR WORDS", "when did Homan take over"),
+            ("how many WORDS", "stated quantities: how many officers"),
+            ("mentions of ACTOR", "its references, pronouns resolved"),
+            ("source of ID", "a record's paragraph, its words marked ⟦…⟧"),
+        ]) + "\n\n" + """
+            Stages, after '|': where COND (=, !=, <, <=, >, >=, is null, is not null,
+            has "TEXT", and, or, not, parentheses), sort by FIELD [asc|desc], limit N,
+            count, count by FIELD, show FIELD, …
+            let NAME = QUERY binds rows for later statements; explain QUERY shows how a
+            query is read. $NAME stands for a value given with --arg NAME=VALUE.
+
+            Examples:
+              who said "surrender"
+              quotes by Gov. Walz | show id, kind, text
+              quotes by Homan | where kind = direct | count
+              events on 2026-02-04 | where match = exact
+              quotes | where venue is not null | count
+              who is the border czar
+              source of s25
+            """
+    }
 
     static let formats = """
-        table   aligned columns with a row count (the default)
-        json    one array of objects
+        table   aligned columns with a row count (the default); a missing value is null
+        json    one array of objects per query; a missing value is null
         jsonl   one object per line
-        csv     RFC 4180, with a header row
-        plain   tab-separated values, no header
-        Set with --format or :format.
+        csv     RFC 4180, with a header row; a missing value is an empty field
+        plain   tab-separated values, no header; a missing value is null
+        Lists are joined with "; " in table, csv and plain. Set with --format or :format.
         """
 }

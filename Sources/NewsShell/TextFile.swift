@@ -62,7 +62,8 @@ public enum TextFile {
         }
     }
 
-    /// Writes `text` to the file at `path`, replacing it (created with mode 0644 if missing).
+    /// Writes `text` to the file at `path`, replacing it: a file written over keeps its permissions,
+    /// a new one is created with mode 0644 (less the umask).
     ///
     /// The text goes to a temporary file beside `path` that is then renamed over it, so a
     /// failure part-way (a full disk, a killed process) never leaves a truncated file.
@@ -78,6 +79,9 @@ public enum TextFile {
             unlink(temporary)
             throw Failure("cannot write: \(message)")
         }
+        // A file written over keeps its permissions (an executable script stays executable).
+        var existing = stat()
+        if stat(path, &existing) == 0 { chmod(temporary, existing.st_mode & 0o7777) }
         guard rename(temporary, path) == 0 else {
             let message = String(cString: strerror(errno))
             unlink(temporary)

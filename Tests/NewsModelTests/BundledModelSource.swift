@@ -140,6 +140,7 @@ struct BundledModelSource {
             }
             out += "            ],\n"
             out += "            claimedBy: \(optional(event.claimedBy)),\n"
+            if !event.coClaimants.isEmpty { out += "            coClaimants: [" + event.coClaimants.map(literal).joined(separator: ", ") + "],\n" }
             out += "            evidence: \(spans(event.evidence)),\n"
             out += "            note: \(optional(event.note))),\n"
         }

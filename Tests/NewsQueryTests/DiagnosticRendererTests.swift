@@ -42,6 +42,7 @@ struct DiagnosticRendererTests {
             quotes by Homen
                       ^~~~~
               fix: replace 'Homen' with 'Homan'
+              try: quotes by Homan
             """)
     }
 
@@ -65,6 +66,7 @@ struct DiagnosticRendererTests {
             who said surrender
                      ^~~~~~~~~
               fix: replace 'surrender' with '"surrender"'
+              try: who said "surrender"
             """),
         // The end of the input: just past the last token.
         ("quotes by Homan |", """
@@ -88,6 +90,7 @@ struct DiagnosticRendererTests {
             quotes | where speaker = 習近平 主席
                                      ^~~~~~~~~~~
               fix: replace '習近平 主席' with '"習近平 主席"'
+              try: quotes | where speaker = "習近平 主席"
             """),
         // Fullwidth letters are wide; combining marks take no column.
         ("who said \"ＡＢ\" |", """
@@ -100,10 +103,11 @@ struct DiagnosticRendererTests {
             who said Ze\u{301}lie
                      ^~~~~
               fix: replace 'Ze\u{301}lie' with '"Ze\u{301}lie"'
+              try: who said "Ze\u{301}lie"
             """),
         // Tabs are copied into the caret line.
         ("quotes\t|\twhere kind direct", """
-            <input>:1:21: error: expected a comparison (=, !=, <, <=, >, >=) or 'has' after 'kind', found 'direct'
+            <input>:1:21: error: expected a comparison (=, !=, <, <=, >, >=), 'is null' or 'has' after 'kind', found 'direct'
             quotes\t|\twhere kind direct
                   \t \t           ^~~~~~
             """),
@@ -113,6 +117,7 @@ struct DiagnosticRendererTests {
               | sort paragraph
                      ^~~~~~~~~
               fix: insert 'by '
+              try: | sort by paragraph
             """),
         // An unterminated string points at the end of the input and notes where it opened.
         ("who said \"surr", """
@@ -171,6 +176,7 @@ struct DiagnosticRendererTests {
                                  ^
               fix: insert ')'
               fix: remove '('
+              try: quotes | where a = 1)
             <input>:1:16: note: '(' opened here
             quotes | where (a = 1
                            ^

@@ -27,23 +27,29 @@ struct ParserErrorTests {
         ("who said surrender", "expected a string in quotes after 'who said', found 'surrender'", .syntax, 1, 10),
         ("who said", "expected a string in quotes after 'who said'", .incomplete, 1, 9),
         ("who said |", "expected a string in quotes after 'who said', found '|'", .syntax, 1, 10),
-        ("who knows", "expected 'said' or 'is' after 'who', found 'knows'", .syntax, 1, 5),
+        ("who knows", "expected 'said', 'is' or 'mentioned' after 'who', found 'knows'", .syntax, 1, 5),
         ("who is", "expected an actor after 'who is'", .incomplete, 1, 7),
         ("what did Homan", "'say' missing: write 'what did ACTOR say'", .incomplete, 1, 15),
         ("what did Homan\n", "'say' missing: write 'what did ACTOR say'", .incomplete, 1, 15),
         ("what did Homan | limit 3", "'say' missing: write 'what did ACTOR say'", .syntax, 1, 16),
-        ("what Homan say", "expected 'did' after 'what', found 'Homan'", .syntax, 1, 6),
+        ("what Homan say", "expected 'did' after 'what' (what did ACTOR say), found 'Homan'", .syntax, 1, 6),
         ("what did say", "expected an actor after 'what did', found 'say'", .syntax, 1, 10),
         ("quotes by", "expected an actor after 'quotes by'", .incomplete, 1, 10),
         ("quotes by |", "expected an actor after 'quotes by', found '|'", .syntax, 1, 11),
         ("statements about", "expected an actor after 'statements about'", .incomplete, 1, 17),
         ("quotes mentioning surrender now",
          "expected a string in quotes after 'quotes mentioning', found 'surrender now'", .syntax, 1, 19),
-        ("events on", "expected a date (YYYY-MM-DD) after 'events on'", .incomplete, 1, 10),
-        ("events on tuesday", "expected a date (YYYY-MM-DD) after 'events on', found 'tuesday'", .syntax, 1, 11),
+        ("events on", "expected a day after 'events on' (2026-02-04, Wednesday, today, yesterday, February 4, Feb 4 2026, 4 February 2026)", .incomplete, 1, 10),
+        ("events on someday", "'someday' is not a day newsq can read; write one of: 2026-02-04, Wednesday, today, yesterday, February 4, Feb 4 2026, 4 February 2026", .type, 1, 11),
+        ("events on February 30", "'February 30' is not a day newsq can read; write one of: 2026-02-04, Wednesday, today, yesterday, February 4, Feb 4 2026, 4 February 2026", .type, 1, 11),
+        ("events between 2026-02-04 2026-02-05", "expected 'and' after 'events between 2026-02-04', found '2026-02-05'", .syntax, 1, 27),
+        ("quotes | where venue is nothing", "expected 'null' after 'venue is' (compare values with =), found 'nothing'", .syntax, 1, 25),
+        ("quotes | where venue < null", "null has no order: use 'venue is null' or 'venue is not null'", .type, 1, 24),
+        ("how many", "expected what to count (how many officers) after 'how many'", .incomplete, 1, 9),
+        ("when did Homan", "say what happened after the actor: 'when did Homan take over'", .syntax, 1, 10),
         ("events before 2026-02-30", #"invalid date "2026-02-30": February 2026 has 28 days"#, .type, 1, 15),
         ("events in", "expected an actor after 'events in'", .incomplete, 1, 10),
-        ("mentions Homan", "expected 'of' after 'mentions', found 'Homan'", .syntax, 1, 10),
+        ("mentions Homan", "expected 'of' after 'mentions' (mentions of ACTOR), found 'Homan'", .syntax, 1, 10),
         ("source of", "expected a record id (like s25 or e-lawsuit) after 'source of'", .incomplete, 1, 10),
         ("source s25", "expected 'of' after 'source', found 's25'", .syntax, 1, 8),
         ("quots by Homan", "unknown command 'quots' — did you mean 'quotes'?", .syntax, 1, 1),
@@ -75,7 +81,7 @@ struct ParserErrorTests {
         ("quotes | where (a = 1))", "unmatched ')'", .syntax, 1, 23),
         ("quotes)", "unmatched ')'", .syntax, 1, 7),
         ("quotes | where kind direct",
-         "expected a comparison (=, !=, <, <=, >, >=) or 'has' after 'kind', found 'direct'", .syntax, 1, 21),
+         "expected a comparison (=, !=, <, <=, >, >=), 'is null' or 'has' after 'kind', found 'direct'", .syntax, 1, 21),
         ("quotes | where kind =", "expected a value after '='", .incomplete, 1, 22),
         ("quotes | where kind = |", "expected a value after '=', found '|'", .syntax, 1, 23),
         ("quotes | where speaker = Tom Homan", #"a value of several words needs quotes: write "Tom Homan""#, .syntax, 1, 26),
@@ -172,8 +178,8 @@ struct ParserErrorTests {
     @Test func unknownCommandWithoutSuggestionListsCommands() throws {
         let error = try #require(Self.diagnostic("frobnicate the article"))
         #expect(error.diagnostics[0].notes.map(\.message) == [
-            "a statement starts with who, what, quotes, statements, actors, people, organizations, organisations, "
-                + "groups, places, events, mentions, source, let, explain, or the name of a variable",
+            "a statement starts with who, what, when, how, quotes, statements, actors, people, organizations, "
+                + "organisations, groups, places, events, mentions, source, let, explain, or the name of a variable",
         ])
     }
 

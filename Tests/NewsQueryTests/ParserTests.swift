@@ -40,6 +40,7 @@ struct ParserTests {
         case .not(let a, _): return "(not \(sexpr(a)))"
         case .compare(let field, let op, let value): return "(\(op.rawValue) \(field.text) \(QueryPrinter.print(value)))"
         case .has(let field, let pattern): return "(has \(field?.text ?? "_") \(QueryPrinter.quote(pattern.text)))"
+        case .isNull(let field, let negated, _): return "(\(negated ? "not-null" : "null") \(field.text))"
         }
     }
 
@@ -204,7 +205,7 @@ struct ParserTests {
         #expect(range.start.column == 11 && range.end.column == 23)
         guard case .source(.events(.inMonth(3, nil, _)), _) = try Self.query("events in mar") else { Issue.record("mar"); return }
         guard case .source(.events(.on(let date)), _) = try Self.query("events on 2026-02-04") else { Issue.record("on"); return }
-        #expect(date.date == CalendarDate(year: 2026, month: 2, day: 4))
+        #expect(date.isoDate == CalendarDate(year: 2026, month: 2, day: 4))
         guard case .source(.actors(.person), _) = try Self.query("PEOPLE") else { Issue.record("people"); return }
         guard case .source(.actors(nil), _) = try Self.query("actors") else { Issue.record("actors"); return }
         guard case .source(.whoSaid(let pattern), let whole) = try Self.query("who said “surrender”") else { return }
@@ -214,8 +215,8 @@ struct ParserTests {
     }
 
     @Test func actorsRunUpToAStageOrLineEnd() throws {
-        guard case .stage(.source(.quotesBy(let actor), let source), .limit(3, let limit), let whole) =
-            try Self.query("quotes by Gov. Tim Walz limit 3")
+        guard case .stage(.source(.quotesBy(let actors), let source), .limit(3, let limit), let whole) =
+            try Self.query("quotes by Gov. Tim Walz limit 3"), let actor = actors.first, actors.count == 1
         else {
             Issue.record("shape")
             return
@@ -264,9 +265,9 @@ struct ParserTests {
     @Test func printerQuotesWhatWouldNotParseBack() {
         let range = SourceRange(start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
         let tricky: [Source] = [
-            .quotesBy(ActorReference("Tom  Homan", range: range)),
-            .quotesBy(ActorReference("limit", range: range)),
-            .quotesBy(ActorReference("3 men", range: range)),
+            .quotesBy([ActorReference("Tom  Homan", range: range)]),
+            .quotesBy([ActorReference("limit", range: range)]),
+            .quotesBy([ActorReference("3 men", range: range)]),
             .events(.inPlace(ActorReference("March Madness", range: range))),
             .whoSaid(TextPattern("say \"x\"", range: range)),
         ]

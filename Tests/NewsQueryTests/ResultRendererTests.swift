@@ -57,6 +57,16 @@ struct ResultRendererTests {
         lines.joined(separator: separator) + separator
     }
 
+    /// Table lines as written here, padded so the columns line up on the page, without the
+    /// trailing blanks the renderer never writes.
+    func table(_ lines: String...) -> String {
+        lines.map { line in
+            var line = Substring(line)
+            while line.last == " " { line.removeLast() }
+            return String(line)
+        }.joined(separator: "\n") + "\n"
+    }
+
     /// Terminal columns, measured independently of the renderer: CJK and emoji 2, combining marks 0.
     func displayWidth(_ text: Substring) -> Int {
         text.unicodeScalars.reduce(0) { total, scalar in
@@ -68,21 +78,39 @@ struct ResultRendererTests {
         }
     }
 
-    /// Expects every line of a table but the footer to have the same display width (`width` if given).
+    /// Expects the column separators of every line of a table to stand under the rule's `+`
+    /// signs, no line to be wider than the rule (which is `width` wide, if given), and no line
+    /// to end in a blank.
     func expectAligned(_ table: String, width: Int? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         let body = table.split(separator: "\n").dropLast()
-        let widths = Set(body.map(displayWidth))
-        #expect(widths.count == 1, "line widths \(body.map(displayWidth))", sourceLocation: sourceLocation)
-        if let width { #expect(widths == [width], sourceLocation: sourceLocation) }
+        guard body.count >= 2 else { return }
+        let rule = body[body.startIndex + 1]
+        let ruleWidth = displayWidth(rule)
+        let crossings = rule.indices.filter { rule[$0] == "+" }.map { rule.distance(from: rule.startIndex, to: $0) }
+        for line in body {
+            #expect(displayWidth(line) <= ruleWidth, "wider than the rule: \(line)", sourceLocation: sourceLocation)
+            #expect(line.last != " ", "trailing blank: \(line)", sourceLocation: sourceLocation)
+            guard line != rule else { continue }
+            // The display column of each `|`.
+            var column = 0
+            var bars: [Int] = []
+            for character in line {
+                if character == "|" { bars.append(column) }
+                column += displayWidth(Substring(String(character)))
+            }
+            #expect(Array(bars.prefix(crossings.count)) == Array(crossings.prefix(bars.count)), "misaligned: \(line)",
+                    sourceLocation: sourceLocation)
+        }
+        if let width { #expect(ruleWidth == width, sourceLocation: sourceLocation) }
     }
 
     // MARK: - Table
 
     @Test func tableAlignsColumnsAndRightAlignsIntegers() {
-        let expected = lines(
+        let expected = table(
             " id  | speaker   | kind     | text                                             | paragraph | aliases            | span        | date      ",
             "-----+-----------+----------+--------------------------------------------------+-----------+--------------------+-------------+-----------",
-            " s25 | Tom Homan | direct   | We are not surrendering the president’s mission. |        23 | Homan, border czar | 1204..<1252 | 2026-02-04",
+            " s25 | Tom Homan | direct   | We are not surrendering the president’s mission. |        23 | Homan; border czar | 1204..<1252 | 2026-02-04",
             " s7  | null      | indirect | He said \"no, never\" twice.                       |         5 |                    | 10..<36     | null      ",
             "(2 rows)"
         )
@@ -91,7 +119,7 @@ struct ResultRendererTests {
     }
 
     @Test func narrowTableWrapsTextColumnsAtSpaces() {
-        let expected = lines(
+        let expected = table(
             " id  | speaker   | text                 ",
             "-----+-----------+----------------------",
             " s25 | Tom Homan | We are not           ",
@@ -115,15 +143,60 @@ struct ResultRendererTests {
         #expect(render(sample, .table, width: 1000) == render(sample, .table))
     }
 
-    @Test func onlyTextAndListColumnsShrinkAndNeverBelowTen() {
-        // Far too narrow: text and aliases stop at 10 columns; the rest keep their natural width.
-        let table = render(sample, .table, width: 40)
-        let rule = table.split(separator: "\n")[1]
-        #expect(rule == "-----+-----------+----------+------------+-----------+------------+-------------+-----------")
-        expectAligned(table)
-        #expect(table.contains(" s25 | Tom Homan | direct   | We are not |        23 | Homan,     | 1204..<1252 | 2026-02-04\n"))
-        #expect(table.contains("     |           |          | surrenderi |           | border     |             |           \n"))
-        #expect(table.contains("     |           |          | ng the     |           | czar       |             |           \n"))
+    @Test func textColumnsShrinkToTheirLongestWordAndNoFurther() {
+        // Natural width 138. At 94, text stops at its longest word ("surrendering", 12) and
+        // aliases at the ten-column floor; the other columns keep their natural width.
+        let narrowed = render(sample, .table, width: 94)
+        let rule = narrowed.split(separator: "\n")[1]
+        #expect(rule == "-----+-----------+----------+--------------+-----------+------------+-------------+-----------")
+        expectAligned(narrowed, width: 94)
+        #expect(narrowed.contains(" s25 | Tom Homan | direct   | We are not   |        23 | Homan;     | 1204..<1252 | 2026-02-04\n"))
+        #expect(narrowed.contains("     |           |          | surrendering |           | border     |             |\n"))
+        #expect(narrowed.contains("     |           |          | the          |           | czar       |             |\n"))
+    }
+
+    @Test func aTableThatCannotFitIsShownAsRecords() {
+        let expected = table(
+            "-[ RECORD 1 ]---------------------------",
+            "id        | s25",
+            "speaker   | Tom Homan",
+            "kind      | direct",
+            "text      | We are not surrendering the",
+            "          | president’s mission.",
+            "paragraph | 23",
+            "aliases   | Homan; border czar",
+            "span      | 1204..<1252",
+            "date      | 2026-02-04",
+            "-[ RECORD 2 ]---------------------------",
+            "id        | s7",
+            "speaker   | null",
+            "kind      | indirect",
+            "text      | He said \"no, never\" twice.",
+            "paragraph | 5",
+            "aliases   |",
+            "span      | 10..<36",
+            "date      | null",
+            "(2 rows)"
+        )
+        expectRender(sample, .table, width: 40, expected)
+    }
+
+    @Test func allNullColumnsShrinkBeforeText() {
+        let result = QueryResult(
+            columns: [.init("id", .id), .init("addressee", .text), .init("text", .text)],
+            rows: [["s1", nil, "one two three four"], ["s2", nil, "five six"]])
+        // Natural: 2 + 9 + 18 + 7 = 36. At 31 the all-null column gives up 5 (to "null"), and
+        // the text keeps its width.
+        let expected = table(
+            " id | addr | text",
+            "    | esse |",
+            "    | e    |",
+            "----+------+-------------------",
+            " s1 | null | one two three four",
+            " s2 | null | five six",
+            "(2 rows)"
+        )
+        expectRender(result, .table, width: 31, expected)
     }
 
     @Test func theWidestColumnShrinksFirst() {
@@ -140,32 +213,33 @@ struct ResultRendererTests {
     @Test func wideCharactersAlignAndMoveToTheNextLineWhenTheyDoNotFit() {
         let result = QueryResult(
             columns: [.init("id", .id), .init("text", .text)],
-            rows: [["s1", "習近平は言った 😀 ok"], ["s2", "Cafe\u{301} au lait"]]
+            rows: [["s1", "習近平は言った習近平は言った習近平は言った 😀 ok"], ["s2", "Cafe\u{301} au lait"]]
         )
-        // The text column is 13 wide: six wide characters take 12, so 「た」 moves down.
-        let expected = lines(
-            " id | text         ",
-            "----+--------------",
-            " s1 | 習近平は言っ ",
-            "    | た 😀 ok     ",
-            " s2 | Café au lait ",
+        // The 42-column word holds the text column at 20 at most, so it is broken between
+        // characters; a wide character never straddles the edge.
+        let expected = table(
+            " id | text                      ",
+            "----+---------------------------",
+            " s1 | 習近平は言った習近平は言っ",
+            "    | た習近平は言った 😀 ok    ",
+            " s2 | Café au lait              ",
             "(2 rows)"
         )
-        expectRender(result, .table, width: 19, expected)
-        expectAligned(render(result, .table, width: 19), width: 19)
+        expectRender(result, .table, width: 32, expected)
+        expectAligned(render(result, .table, width: 32), width: 32)
         // Unlimited: one line each, still aligned.
         expectAligned(render(result, .table))
-        #expect(render(result, .table).split(separator: "\n")[2] == " s1 | 習近平は言った 😀 ok")
+        #expect(render(result, .table).split(separator: "\n")[2] == " s1 | 習近平は言った習近平は言った習近平は言った 😀 ok")
     }
 
     @Test func embeddedNewlinesWrapEvenWithoutAWidth() {
         let result = QueryResult(columns: [.init("id", .id), .init("text", .text)], rows: [["s1", "one\r\ntwo\nthree"]])
-        expectRender(result, .table, lines(" id | text ", "----+------", " s1 | one  ", "    | two  ", "    | three", "(1 row)"))
+        expectRender(result, .table, table(" id | text ", "----+------", " s1 | one  ", "    | two  ", "    | three", "(1 row)"))
     }
 
     @Test func controlCharactersCannotReachTheTerminal() {
         let result = QueryResult(columns: [.init("text", .text)], rows: [["a\tb\u{1B}[31mc"]])
-        expectRender(result, .table, lines(" text     ", "----------", " a b\u{FFFD}[31mc", "(1 row)"))
+        expectRender(result, .table, table(" text", "----------", " a b\u{FFFD}[31mc", "(1 row)"))
     }
 
     @Test func colorMakesTheHeaderBoldAndNullsDim() {
@@ -174,12 +248,12 @@ struct ResultRendererTests {
         let expected = lines(
             " \(bold("id")) | \(bold("venue"))",
             "----+------",
-            " e1 | \u{1B}[2mnull\u{1B}[22m ",
+            " e1 | \u{1B}[2mnull\u{1B}[22m",
             " e2 | Court",
             "(2 rows)"
         )
         expectRender(result, .table, color: true, expected)
-        expectRender(result, .table, lines(" id | venue", "----+------", " e1 | null ", " e2 | Court", "(2 rows)"))
+        expectRender(result, .table, table(" id | venue", "----+------", " e1 | null", " e2 | Court", "(2 rows)"))
     }
 
     // MARK: - JSON
@@ -285,8 +359,8 @@ struct ResultRendererTests {
 
     @Test func plainIsTabSeparatedWithoutHeader() {
         let expected = lines(
-            "s25\tTom Homan\tdirect\tWe are not surrendering the president’s mission.\t23\tHoman, border czar\t1204..<1252\t2026-02-04",
-            "s7\t\tindirect\tHe said \"no, never\" twice.\t5\t\t10..<36\t"
+            "s25\tTom Homan\tdirect\tWe are not surrendering the president’s mission.\t23\tHoman; border czar\t1204..<1252\t2026-02-04",
+            "s7\tnull\tindirect\tHe said \"no, never\" twice.\t5\t\t10..<36\tnull"
         )
         expectRender(sample, .plain, expected)
         let messy = QueryResult(columns: [.init("a", .text), .init("b", .text)], rows: [["x\ty", "one\r\ntwo\nthree"]])
@@ -303,12 +377,20 @@ struct ResultRendererTests {
         expectRender(empty, .plain, "")
     }
 
+    /// Standard output in the machine formats holds only result rows: a message-only result
+    /// (`let`) writes nothing there; the table format shows it.
     @Test func messageOnlyResults() {
         expectRender(bound, .table, "homan = 4 statements\n")
-        expectRender(bound, .json, "{\n  \"message\": \"homan = 4 statements\"\n}\n")
-        expectRender(bound, .jsonl, "{\"message\":\"homan = 4 statements\"}\n")
-        expectRender(bound, .csv, "message\r\nhoman = 4 statements\r\n")
-        expectRender(bound, .plain, "homan = 4 statements\n")
+        for format in [OutputFormat.json, .jsonl, .csv, .plain] { expectRender(bound, format, "") }
+    }
+
+    /// `explain`'s answer: its query line in a table, a one-row `query` table elsewhere.
+    @Test func explanations() {
+        let explained = QueryResult.explanation("quotes | where kind = direct")
+        expectRender(explained, .table, "quotes | where kind = direct\n")
+        expectRender(explained, .json, "[\n  {\n    \"query\": \"quotes | where kind = direct\"\n  }\n]\n")
+        expectRender(explained, .jsonl, "{\"query\":\"quotes | where kind = direct\"}\n")
+        expectRender(explained, .csv, "query\r\nquotes | where kind = direct\r\n")
     }
 
     @Test func everyFormatHasAName() {

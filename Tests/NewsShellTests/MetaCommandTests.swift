@@ -74,6 +74,7 @@ struct MetaCommandTests {
               :frmat json
               ^~~~~~
               fix: replace 'frmat' with 'format'
+              try: :format json
 
             """)
         _ = session.executeCommand(line: ":format xml")
@@ -124,16 +125,31 @@ struct MetaCommandTests {
         #expect(output.take().contains("\n\n[11] (heading) Trump administration has pushed for cooperation in Minnesota\n\n"))
         session.resultsWritten = 0
         #expect(session.execute(entry: ":schema") == .success)
-        let schema = output.take()
-        #expect(schema.hasPrefix(" table      | field           | type        | shown\n"))
-        #expect(schema.contains(" statements | speaker_id      | id          | no   \n"))
-        #expect(schema.contains(" mentions   | context         | text        | yes  \n"))
-        #expect(schema.contains(" source     | record          | text        | no   \n"))
+        #expect(output.take().hasPrefix(" table      | field           | type        | values"))
+        session.format = .plain
+        #expect(session.execute(entry: ":schema") == .success)
+        let schema = output.take().split(separator: "\n").map(String.init)
+        #expect(schema.contains("statements\tspeaker_id\tid\tnull\tno\tnull"))
+        #expect(schema.contains("statements\tkind\tenumeration\tdirect, partial, reported\tyes\tnull"))
+        #expect(schema.contains("statements\tverbatim\tenumeration\tyes, no\tyes\twho said, quotes mentioning"))
+        #expect(schema.contains("actors\tkind\tenumeration\tperson, organization, group, place\tyes\tnull"))
+        #expect(schema.contains("mentions\tform\tenumeration\tname, description, pronoun\tyes\tnull"))
+        #expect(schema.contains("events\tmatch\tenumeration\texact, possible\tyes\tevents on/in/between/before/after"))
+        #expect(schema.contains("mentions\tcontext\ttext\tnull\tyes\tnull"))
+        #expect(schema.contains("source\trecord\ttext\tnull\tno\tnull"))
+        session.format = .table
         session.resultsWritten = 0
         #expect(session.execute(entry: ":help run") == .success)
-        #expect(output.take().hasPrefix(":run FILE\n  Run a script file (relative to the calling script).\n  The script runs in this session"))
+        #expect(output.take().hasPrefix(":run FILE\n  Run a script file.\n  The script runs in this session"))
         #expect(session.execute(entry: ":help") == .success)
-        #expect(output.take().contains("  :timing [on|off]                      Show each statement's run time (on standard error)\n"))
+        let help = output.take()
+        #expect(help.contains("  :timing [on|off]                      Show run times (on standard error)\n"))
+        // The query forms newcomers need, with examples, before the commands.
+        #expect(help.hasPrefix("\nQueries (:help queries lists them all):\n  who said \"surrender\"          who said it"))
+        #expect(help.contains("  quotes by Homan               what an actor said"))
+        #expect(help.contains("  events on 2026-02-04 "))
+        #expect(help.contains("  mentions of Homan "))
+        #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 })
         #expect(session.execute(entry: ":help queries") == .success)
         #expect(output.take().contains("who said \"TEXT\""))
         #expect(session.execute(entry: ":help nothing") != .success)

@@ -124,6 +124,7 @@ struct ScriptTesterTests {
             quotes by Homen
                       ^~~~~
               fix: replace 'Homen' with 'Homan'
+              try: quotes by Homan
             """,
             "t.nq:2: error: unknown format 'xml' (table, json, jsonl, csv, plain)",
         ])

@@ -174,7 +174,8 @@ struct CommandOptionTests {
     @Test func repeatedCommandsRunInOrder() throws {
         let outcome = try cli.run(["-c", "let h = quotes by Homan", "-c", "h | where kind = direct | count", "--format", "plain"])
         #expect(outcome.status == 0)
-        #expect(outcome.stdout == "h: 16 rows\n5\n")
+        // Machine formats print only result rows: no "h: 16 rows" confirmation.
+        #expect(outcome.stdout == "5\n")
     }
 
     @Test func errorsGoToStderrWithACaretAndExit1() throws {
@@ -186,6 +187,7 @@ struct CommandOptionTests {
             quotes by Homen
                       ^~~~~
               fix: replace 'Homen' with 'Homan'
+              try: quotes by Homan
 
             """)
     }

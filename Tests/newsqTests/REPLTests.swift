@@ -148,7 +148,7 @@ struct REPLTests {
         let home = try Home()
         let terminal = try start(home)
         terminal.type("who said \"café — 北京’s\"\r")
-        terminal.waitFor("(no rows)")
+        terminal.waitFor("no statement has the word \"café\"")
         terminal.waitForPrompt(count: 2)
         terminal.type("who said café 北京\r")
         terminal.waitFor("found 'café 北京'")

@@ -112,7 +112,7 @@ public enum BundledModel {
                     Quantity(value: $0.value, unit: $0.unit, approximate: $0.approximate, span: span($0.at, owner))
                 },
                 relations: draft.relations.map { EventRelation(kind: $0.kind, event: $0.event, span: span($0.at, owner)) },
-                claimedBy: draft.claimedBy, evidence: draft.evidence.map { span($0, owner) }, note: draft.note)
+                claimedBy: draft.claimedBy, coClaimants: draft.coClaimants, evidence: draft.evidence.map { span($0, owner) }, note: draft.note)
         }
 
         /// Numbers mentions m1, m2, … in text order across all actors.

@@ -54,14 +54,14 @@ extension BundledModel {
             summary: "The federal immigration enforcement surge in Minnesota, ramped up in early January",
             time: TimeReference(text: "early January", precision: .partOfMonth, earliest: CalendarDate(year: 2026, month: 1, day: 1)!, latest: CalendarDate(year: 2026, month: 1, day: 10)!, note: "early month read as days 1–10"),
             place: "minnesota",
-            participants: [Participant(actor: "trump-administration", role: .agent), Participant(actor: "dhs", role: .agent), Participant(actor: "federal-officers", role: .agent), Participant(actor: "immigrants", role: .target)],
+            participants: [Participant(actor: "trump-administration", role: .agent), Participant(actor: "dhs", role: .agent), Participant(actor: "ice", role: .agent), Participant(actor: "federal-officers", role: .agent), Participant(actor: "immigrants", role: .target)],
             quantities: [
                 Quantity(value: 2000.0, unit: "officers sent in early January", approximate: true, span: span(848, 906, 4, 5, "roughly the same number sent to Minnesota in early January")),
             ],
             relations: [
             ],
             claimedBy: nil,
-            evidence: [span(122, 208, 1, 1, "its enforcement operation that has sparked weeks of tensions and deadly confrontations"), span(907, 931, 4, 5, "when the surge ramped up"), span(999, 1046, 4, 5, "largest immigration enforcement operation ever."), span(5237, 5258, 27, 35, "Operation Metro Surge")],
+            evidence: [span(122, 208, 1, 1, "its enforcement operation that has sparked weeks of tensions and deadly confrontations"), span(907, 931, 4, 5, "when the surge ramped up"), span(999, 1046, 4, 5, "largest immigration enforcement operation ever."), span(4249, 4279, 21, 26, "the ICE operation in Minnesota"), span(5237, 5258, 27, 35, "Operation Metro Surge")],
             note: "The time is when it ramped up; the operation continues (¶1: “will continue its enforcement operation”). ¶4's “roughly the same number” refers back to about 2,000 officers."),
         Event(
             id: "e-shooting-good", kind: .shooting, name: nil,
@@ -112,13 +112,13 @@ extension BundledModel {
             summary: "Minnesota state and local officials agree to cooperate by turning over arrested immigrants",
             time: TimeReference(text: "over the past week", precision: .range, earliest: CalendarDate(year: 2026, month: 1, day: 28)!, latest: CalendarDate(year: 2026, month: 2, day: 4)!, note: "the seven days up to the article date"),
             place: "minnesota",
-            participants: [Participant(actor: "minnesota-officials", role: .agent), Participant(actor: "immigrants", role: .subject), Participant(actor: "federal-authorities", role: .beneficiary)],
+            participants: [Participant(actor: "minnesota-officials", role: .agent), Participant(actor: "immigrants", role: .subject), Participant(actor: "federal-authorities", role: .beneficiary), Participant(actor: "ice", role: .beneficiary)],
             quantities: [
             ],
             relations: [
             ],
             claimedBy: nil,
-            evidence: [span(369, 469, 2, 2, "state and local officials agreed over the past week to cooperate by turning over arrested immigrants"), span(2917, 2958, 14, 17, "“increase in unprecedented collaboration”")],
+            evidence: [span(369, 469, 2, 2, "state and local officials agreed over the past week to cooperate by turning over arrested immigrants"), span(2712, 2745, 13, 16, "transferring those inmates to ICE"), span(2917, 2958, 14, 17, "“increase in unprecedented collaboration”")],
             note: "Homan's account; the article does not name the jurisdictions (¶15)."),
         Event(
             id: "e-news-conference", kind: .newsConference, name: nil,
@@ -151,7 +151,7 @@ extension BundledModel {
             summary: "JD Vance is interviewed on The Megyn Kelly Show",
             time: TimeReference(text: nil, precision: .unknown, earliest: nil, latest: nil, note: nil),
             place: nil,
-            participants: [Participant(actor: "jd-vance", role: .speaker), Participant(actor: "megyn-kelly-show", role: .host)],
+            participants: [Participant(actor: "jd-vance", role: .speaker), Participant(actor: "megyn-kelly-show", role: .host), Participant(actor: "megyn-kelly", role: .interviewer)],
             quantities: [
             ],
             relations: [
@@ -203,7 +203,7 @@ extension BundledModel {
             summary: "Residents and protesters resist the federal officers in Minnesota",
             time: TimeReference(text: "Since then", precision: .bounded, earliest: CalendarDate(year: 2026, month: 1, day: 1)!, latest: nil, note: "since the surge ramped up in early January (¶4–¶5); ongoing (¶24)"),
             place: "minnesota",
-            participants: [Participant(actor: "residents", role: .agent), Participant(actor: "protesters", role: .agent), Participant(actor: "federal-officers", role: .target)],
+            participants: [Participant(actor: "residents", role: .agent), Participant(actor: "protesters", role: .agent), Participant(actor: "federal-officers", role: .target), Participant(actor: "ice", role: .target), Participant(actor: "border-patrol", role: .target)],
             quantities: [
             ],
             relations: [
@@ -224,6 +224,7 @@ extension BundledModel {
                 EventRelation(kind: .partOf, event: "e-surge", span: span(5237, 5287, 27, 35, "Operation Metro Surge has marked a shift in policy")),
             ],
             claimedBy: "school-districts",
+            coClaimants: ["teachers-union"],
             evidence: [span(5270, 5380, 27, 35, "a shift in policy that removed long-standing limits on enforcement in “sensitive locations,” including schools")],
             note: "As argued in the lawsuit (s30); the article gives no date."),
         Event(
@@ -270,7 +271,7 @@ extension BundledModel {
             summary: "The county jails serving Minneapolis and St. Paul hand inmates to federal authorities when a judge signs an arrest warrant",
             time: TimeReference(text: nil, precision: .ongoing, earliest: nil, latest: nil, note: "a standing practice; no dates given"),
             place: nil,
-            participants: [Participant(actor: "county-jails", role: .agent), Participant(actor: "federal-authorities", role: .beneficiary), Participant(actor: "immigrants", role: .subject)],
+            participants: [Participant(actor: "county-jails", role: .agent), Participant(actor: "federal-authorities", role: .beneficiary), Participant(actor: "immigrants", role: .subject), Participant(actor: "ice", role: .beneficiary)],
             quantities: [
             ],
             relations: [

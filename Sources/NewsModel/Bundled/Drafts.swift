@@ -85,6 +85,7 @@ struct EventDraft: Sendable {
     var quantities: [QuantityDraft] = []
     var relations: [RelationDraft] = []
     var claimedBy: String? = nil
+    var coClaimants: [String] = []
     var evidence: [TextQuote]
     var note: String? = nil
 }
