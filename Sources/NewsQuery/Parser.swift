@@ -501,8 +501,10 @@ public struct Parser {
         case "sort":
             let by = required()
             guard by.isKeyword("by") else {
-                throw unexpected(by, expected: "expected 'by' after 'sort'",
-                    fixIts: [.init(range: SourceRange(start: by.range.start, end: by.range.start), replacement: "by ")])
+                // At the end of the input, inserting "by" would not finish the stage: no fix.
+                let fixIts = by.kind == .end ? [] : [Diagnostic.FixIt(range: SourceRange(start: by.range.start, end: by.range.start),
+                                                                       replacement: "by ")]
+                throw unexpected(by, expected: "expected 'by' after 'sort'", fixIts: fixIts)
             }
             advance()
             var keys = [try parseSortKey(after: "sort by")]

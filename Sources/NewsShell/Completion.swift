@@ -129,8 +129,11 @@ public struct CompletionEngine: Sendable {
                 article = String(typed.prefix(4))
                 typed = String(typed.dropFirst(4))
             }
-            let phrase = names.filter { Self.folds(typed, isPrefixOf: $0) && !(article.isEmpty == false && Self.folds("the ", isPrefixOf: $0)) }
-                .map { article + $0 }
+            let phrase = names.filter { name in
+                guard Self.folds(typed, isPrefixOf: name) else { return false }
+                // After "the ", names only: not ids (`border-patrol`), nor names with their own "the".
+                return article.isEmpty || !(Self.folds("the ", isPrefixOf: name) || (name.contains("-") && !name.contains(" ")))
+            }.map { article + $0 }
             if !phrase.isEmpty {
                 return (phrase.map { quoteIfNeeded($0, stopAtSay: keyword == "what") }, " ", context[runStart + 1].range.start.offset)
             }

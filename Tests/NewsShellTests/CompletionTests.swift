@@ -81,6 +81,12 @@ struct CompletionTests {
 
     @Test func wordsTheGrammarAllowsNext() {
         #expect(Set(complete("who ").candidates) == ["said", "is", "mentioned"])
+        // A leading "the" is no part of a name.
+        #expect(Set(complete("quotes by the b").candidates) == ["the border czar", "the Border Patrol"])
+        #expect(applied("quotes by the b") == "quotes by the border ‸")
+        #expect(applied("quotes by the border c") == "quotes by the border czar ‸")
+        #expect(applied("quotes from Wal") == "quotes from Walz ‸")
+        #expect(applied("who was Fr") == "who was Frey ‸")
         #expect(applied("who s") == "who said ‸")
         #expect(applied("who i") == "who is ‸")
         #expect(applied("what d") == "what did ‸")

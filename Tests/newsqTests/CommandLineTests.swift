@@ -178,6 +178,43 @@ struct CommandOptionTests {
         #expect(outcome.stdout == "5\n")
     }
 
+    /// Machine formats carry result rows only: `let` prints nothing, each query one JSON value
+    /// (a stream jq reads), `explain` a `query` row; piped tables have no trailing blanks.
+    @Test func machineOutputIsOnlyRows() throws {
+        let json = try cli.run(["--format", "json", "-c", "let w = quotes by Walz", "-c", "w | show id", "-c", ":format json",
+                                "-c", "explain w | count", "-c", "quotes by Frey | show id"])
+        #expect(json.status == 0)
+        #expect(json.stdout == """
+            [
+              {
+                "id": "s8"
+              },
+              {
+                "id": "s9"
+              }
+            ]
+            [
+              {
+                "query": "w | count"
+              }
+            ]
+            [
+              {
+                "id": "s8"
+              }
+            ]
+
+            """)
+        let csv = try cli.run(["--format", "csv", "-c", "let w = quotes by Walz", "-c", "w | count"])
+        #expect(csv.stdout == "count\r\n2\r\n")
+        let jsonl = try cli.run(["--format", "jsonl", "-c", "let w = quotes by Walz", "-c", "w | show id"])
+        #expect(jsonl.stdout == "{\"id\":\"s8\"}\n{\"id\":\"s9\"}\n")
+        let table = try cli.run(["-c", "quotes by Walz | show id, venue"])
+        #expect(table.stdout == " id | venue\n----+-------------\n s8 | null\n s9 | social media\n(2 rows)\n")
+        let piped = try cli.run(["-c", #"who said "surrender""#])
+        #expect(!piped.stdout.contains(" \n"))
+    }
+
     @Test func errorsGoToStderrWithACaretAndExit1() throws {
         let outcome = try cli.run(["-c", "quotes by Homen"])
         #expect(outcome.status == 1)

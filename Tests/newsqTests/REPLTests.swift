@@ -37,10 +37,10 @@ struct REPLTests {
     }
 
     /// Starts `newsq` (no arguments: the REPL) in `home` and waits for its first prompt.
-    func start(_ home: Home, environment extra: [String: String] = [:],
+    func start(_ home: Home, environment extra: [String: String] = [:], columns: UInt16 = 100,
                sourceLocation: SourceLocation = #_sourceLocation) throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(executable: CommandLineTests.executable.path,
-                                          environment: home.environment.merging(extra) { $1 })
+                                          environment: home.environment.merging(extra) { $1 }, columns: columns)
         terminal.waitForPrompt(sourceLocation: sourceLocation)
         return terminal
     }
@@ -267,5 +267,62 @@ struct REPLTests {
         terminal.waitFor("(2 rows)", count: 2)
         let narrow = widestLine(after: mark)
         #expect(narrow > 60 && narrow <= 80)
+    }
+
+    // MARK: - What a newcomer meets
+
+    /// The lines the program wrote after `mark`, colour codes removed.
+    func lines(_ terminal: PseudoTerminal, after mark: Int) -> [String] {
+        String(decoding: terminal.output[mark...], as: UTF8.self)
+            .replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+            .components(separatedBy: "\r\n")
+    }
+
+    @Test func atWidth80TheWelcomeWrapsBetweenWordsAndHelpFits() throws {
+        let terminal = try start(Home(), columns: 80)
+        #expect(terminal.text.contains(
+            "newsq 0.1.0 — metro-surge-2026-02-04 (AP, 2026-02-04). Type :help for help,\r\n:quit to leave.\r\n"))
+        let mark = terminal.output.count
+        terminal.type(":help\r")
+        terminal.waitFor(":timing [on|off]")
+        terminal.waitForPrompt(count: 2)
+        let help = lines(terminal, after: mark)
+        #expect(help.contains("Queries (:help queries lists them all):"))
+        #expect(help.contains { $0.hasPrefix("  who said \"surrender\"") })
+        #expect(help.contains { $0.hasPrefix("  :format [table|json|jsonl|csv|plain]  Show or set the output format") })
+        #expect(help.allSatisfy { $0.count <= 80 }, "\(help.filter { $0.count > 80 })")
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+    }
+
+    @Test func bareHelpAndQuitDoWhatTheySay() throws {
+        let terminal = try start(Home())
+        terminal.type("help\r")
+        terminal.waitFor("Queries (:help queries lists them all):")
+        terminal.waitForPrompt(count: 2)
+        terminal.type("quit\r")
+        #expect(terminal.waitForExit() == 0)
+        let other = try start(Home())
+        other.type("exit;\r")
+        #expect(other.waitForExit() == 0)
+    }
+
+    @Test func historyShowsAMultiLineEntryWithoutBlankLines() throws {
+        let terminal = try start(Home())
+        terminal.type("quotes by Homan |\r")
+        terminal.waitForPrompt(count: 1)
+        terminal.type("\r")
+        terminal.type("count\r")
+        terminal.waitFor("(1 row)")
+        terminal.waitForPrompt(count: 2)
+        let mark = terminal.output.count
+        terminal.type(":history\r")
+        terminal.waitFor("  count")
+        terminal.waitForPrompt(count: 3)
+        let shown = lines(terminal, after: mark)
+        let first = try #require(shown.firstIndex { $0.hasSuffix("1  quotes by Homan |") })
+        #expect(shown[first + 1] == "   count")
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
     }
 }
