@@ -20,6 +20,9 @@ struct NewsqCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsq",
         abstract: "Ask questions of a news article; every answer cites where in the text it comes from.",
+        // Also the man page's text (scripts/generate-man-page): the indented lines become its
+        // EXAMPLES (a test runs each), the EXIT STATUS paragraph its EXIT STATUS section. Keep it
+        // ASCII: argument-parser's manual generator drops every other character.
         discussion: """
             newsq loads the bundled article (AP, 2026-02-04, the drawdown of federal immigration \
             officers in Minnesota) and runs queries: from script files (in order, then each -c), from \
@@ -29,17 +32,19 @@ struct NewsqCommand: ParsableCommand {
               newsq -c 'who said "surrender"'
               newsq -c 'quotes by Walz' --format json
               newsq examples/01-who-said.nq
-              newsq --arg who=Walz examples/09-arguments.nq
+              newsq --arg who=Walz --arg word=drawdown --arg id=s9 examples/12-arguments.nq
               echo 'quotes by Homan | count' | newsq
               newsq --test examples/
 
             A script is statements separated by line breaks or ';', `#` comments and `:` commands \
             (:run FILE, :format FORMAT, :timing on|off, :help). `# expect:` lines after a statement \
-            make it a test: --test checks them, --update rewrites them. See docs/scripts.md.
+            make it a test: --test checks them, --update rewrites them. A script that starts with \
+            #!/usr/bin/env newsq and is executable runs by its name. See docs/scripts.md.
 
             EXIT STATUS
               0    success (with --test: every expectation held)
-              1    query error (the diagnostic names the file, line and column), or a failed expectation
+              1    query error (the diagnostic names the file, line and column), or a
+                   failed expectation
               2    usage error (bad option or argument, a script file that cannot be read)
               3    bad model or data file (every problem is listed on stderr)
               130  interrupted by ^C
@@ -47,7 +52,8 @@ struct NewsqCommand: ParsableCommand {
         version: version)
 
     @Argument(help: ArgumentHelp("Script files to run in order ('-' for standard input); with --test, files or folders of *.nq scripts.",
-                                 valueName: "FILE"))
+                                 valueName: "FILE"),
+              completion: .file())
     var files: [String] = []
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run a query or ':' command (may be repeated; runs in order, after the files).", valueName: "QUERY"))
@@ -71,7 +77,8 @@ struct NewsqCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
     var color: ColorChoice = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1) instead of the bundled article.", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1) instead of the bundled article.", valueName: "FILE"),
+            completion: .file(extensions: ["json"]))
     var model: String?
 
     @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :export), for untrusted scripts.")

@@ -279,5 +279,33 @@ struct ScriptCommandLineTests {
         for line in ["0    success", "1    query error", "2    usage error", "3    bad model or data file", "130  interrupted by ^C"] {
             #expect(help.stdout.contains(line), "\(line)")
         }
+        // At 80 columns (output not a terminal) no line of the block wraps by itself: each starts
+        // indented, and the long one is broken under its text.
+        let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex(of: "EXIT STATUS"))
+        let block = lines[(start + 1)...].prefix { !$0.isEmpty }
+        #expect(block.count == 6)
+        for line in block {
+            #expect(line.hasPrefix("  ") && line.count <= 80, "\(line)")
+        }
+        #expect(block.contains("       failed expectation"))
+    }
+
+    /// The indented lines of `newsq --help`'s discussion are its examples (and the man page's
+    /// EXAMPLES, scripts/generate-man-page): each runs as shown, from the package folder.
+    @Test func helpExamplesRunAsShown() throws {
+        let help = try run(["--help"]).stdout
+        let examples = help.split(separator: "\n").filter { $0.hasPrefix("  newsq ") || $0.hasPrefix("  echo ") }
+        #expect(examples.count == 6)
+        #expect(examples.contains { $0.contains("examples/12-arguments.nq") })
+        #expect(!help.contains("09-arguments"))
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        for example in examples {
+            let outcome = try run(["-c", String(example)], in: package, executable: URL(fileURLWithPath: "/bin/sh"))
+            #expect(outcome.status == 0, "\(example): \(outcome.stderr)")
+            #expect(outcome.stderr == "", "\(example)")
+            #expect(!outcome.stdout.isEmpty, "\(example)")
+        }
     }
 }
