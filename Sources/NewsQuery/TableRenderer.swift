@@ -19,7 +19,7 @@
 /// - Integer cells are right-aligned; everything else (headers included) is left-aligned.
 /// - A cell with line breaks takes one table line per line of text.
 /// - When a `width` is given and the table is wider, columns that are `null` in every row
-///   shrink first (to the width of `null`), then the widest `text` and `list` columns are
+///   shrink first (towards the width of `null`, the header on two lines at most), then the widest `text` and `list` columns are
 ///   narrowed one column at a time — never below their longest word (up to
 ///   ``longestWordLimit``) nor ``minimumWrapWidth``, nor above their natural width — until the
 ///   table fits; other columns keep their width. Cells of narrowed columns wrap at spaces; a
@@ -139,8 +139,9 @@ struct TableRenderer: Sendable {
     /// (a URL) are broken rather than keeping the column wide.
     static let longestWordLimit = 20
 
-    /// Column widths that fit ``width``. First, columns that are `null` in every row shrink to
-    /// the width of `null` (their header wraps). Then, in effect, the widest `text`/`list` column
+    /// Column widths that fit ``width``. First, columns that are `null` in every row shrink
+    /// towards the width of `null`, their header wrapping onto two lines at most (when that
+    /// saves two columns or more). Then, in effect, the widest `text`/`list` column
     /// is narrowed by one terminal column (the leftmost of equally wide ones first) until the
     /// table fits or every such column is down to its floor: its longest word (at most
     /// ``longestWordLimit``), never below ``minimumWrapWidth`` — so words are split only when
@@ -150,8 +151,12 @@ struct TableRenderer: Sendable {
         guard let width, !natural.isEmpty else { return natural }
         var widths = natural
         var excess = TableRenderer.tableWidth(widths) - width
-        for index in widths.indices where excess > 0 && allNull[index] && widths[index] > 4 {
-            let step = min(widths[index] - 4, excess)
+        // An all-null column narrows to "null", its header wrapping onto two lines at most, when
+        // that saves two columns or more.
+        for index in widths.indices where excess > 0 && allNull[index] {
+            let floor = max(4, (widths[index] + 1) / 2)
+            guard widths[index] - floor >= 2 else { continue }
+            let step = min(widths[index] - floor, excess)
             widths[index] -= step
             excess -= step
         }
