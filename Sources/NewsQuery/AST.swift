@@ -47,11 +47,14 @@ public indirect enum Query: Sendable, Equatable {
     case source(Source, range: SourceRange)
     /// The rows of `input` passed through `stage`.
     case stage(Query, Stage, range: SourceRange)
+    /// `in articles [where CONDITION] | QUERY` — the query over the articles that meet the
+    /// condition (a condition on the `articles` table), as if the corpus held only them.
+    case inArticles(Condition?, Query, range: SourceRange)
 
     /// The source range of the whole query.
     public var range: SourceRange {
         switch self {
-        case .source(_, let range), .stage(_, _, let range): return range
+        case .source(_, let range), .stage(_, _, let range), .inArticles(_, _, let range): return range
         }
     }
 }
@@ -85,8 +88,11 @@ public enum Source: Sendable, Equatable {
     case whenDid([Name])
     /// `how many WORDS` — the events whose stated quantities have the words (`how many officers`).
     case howMany(TextPattern)
-    /// `source of ID` — the paragraph with the record's span marked.
-    case sourceOf(Name)
+    /// `source of ID [in ARTICLE]` — the paragraph with the record's span marked (in a corpus,
+    /// the article is needed when several have a record with that id).
+    case sourceOf(Name, article: Name?)
+    /// `articles` — one row per article of the corpus.
+    case articles
     /// `NAME` — the rows bound earlier with `let`.
     case variable(Name)
 }

@@ -9,6 +9,9 @@ struct Evaluator {
     let context: EvaluationContext
     let source: String
     let sourceName: String
+    /// The articles (positions in the corpus) an `in articles where …` restricts the query to;
+    /// `nil` for all.
+    var scope: Set<Int>? = nil
 
     // MARK: - Queries
 
@@ -22,6 +25,8 @@ struct Evaluator {
         switch query {
         case .source(let source, let range):
             return try rows(of: source, range: range)
+        case .inArticles(let condition, let query, _):
+            return try scoped(to: condition) { (inner: Evaluator) throws(QueryError) in try inner.evaluate(query, limit: limit) }
         case .stage(let input, let stage, _):
             switch stage {
             case .limit(let count, _) where count >= 0:
@@ -42,10 +47,33 @@ struct Evaluator {
         return error(.cancelled, "query cancelled", SourceRange(start: start, end: start))
     }
 
+    /// Runs `body` with an evaluator restricted to the articles that meet `condition` (a
+    /// condition on the `articles` table; all of them for `nil`).
+    func scoped<Result>(to condition: Condition?, _ body: (Evaluator) throws(QueryError) -> Result) throws(QueryError) -> Result {
+        var articles = within(context.tables.articleRows, articleField: "id")
+        if let condition { articles = try apply(.filter(condition), to: articles) }
+        let id = articles.index(of: "id")!
+        var inner = self
+        inner.scope = Set(articles.rows.compactMap { row in
+            if case .text(let article) = row[id] { context.articleIndex[article] } else { nil }
+        })
+        return try body(inner)
+    }
+
+    /// `table` cut to the articles of ``scope``: the rows whose `articleField` names one of them.
+    func within(_ table: Table, articleField: String = "article") -> Table {
+        guard let scope, let column = table.index(of: articleField) else { return table }
+        var result = table
+        result.rows = table.rows.filter { row in
+            if case .text(let id) = row[column], let index = context.articleIndex[id] { scope.contains(index) } else { false }
+        }
+        return result
+    }
+
     // MARK: - Sources
 
     private func rows(of source: Source, range: SourceRange) throws(QueryError) -> Table {
-        let tables = context.tables
+        let tables = ScopedTables(evaluator: self)
         switch source {
         case .whoSaid(let pattern):
             var table = try matching(pattern, in: tables.statements)
@@ -63,7 +91,7 @@ struct Evaluator {
         case .quotesMentioning(let pattern):
             return try matching(pattern, in: tables.statements)
         case .whoIs(let reference):
-            return Profile(model: context.model, tables: tables).table(for: try resolve(reference))
+            return Profile(context: context, scope: scope).table(for: try resolve(reference))
         case .actors(let kind):
             guard let kind else { return tables.actors }
             return try filter(tables.actors, field: "kind") { $0 == [.text(kind.rawValue)] }
@@ -79,13 +107,16 @@ struct Evaluator {
             return try whenDid(words)
         case .howMany(let pattern):
             return try howMany(pattern)
-        case .sourceOf(let name):
+        case .sourceOf(let name, let article):
             let id = try argument(name.text, name.range)
-            return try SourceMarker(model: context.model).table(for: id) { message in
+            let index = try articleIndex(for: id, named: article, name: name)
+            return try SourceMarker(model: context.models[index]).table(for: id) { message in
                 self.error(.name, message, name.range)
             }
+        case .articles:
+            return tables.articleRows
         case .variable(let name):
-            if let bound = context.boundTables[name.text] { return bound }
+            if let bound = context.boundTables[name.text] { return within(bound) }
             switch name.text.lowercased() {
             case "help": throw error(.name, "for help, type :help (or :help queries for the query forms)", name.range)
             case "quit", "exit", "q": throw error(.name, "to leave, type :quit (or press ^D)", name.range)
@@ -98,12 +129,33 @@ struct Evaluator {
         }
     }
 
+    /// The article whose record `source of ID` shows: the one named with `in ARTICLE`, or the
+    /// only article that has a record with that id.
+    private func articleIndex(for id: String, named article: Name?, name: Name) throws(QueryError) -> Int {
+        if let article {
+            let text = try argument(article.text, article.range)
+            guard let index = context.articleIndex[text] else {
+                var message = "no article \"\(text)\" in this corpus"
+                if let near = nearestName(to: text, in: context.models.map(\.article.id)) { message += " — did you mean \(near)?" }
+                throw error(.name, message, article.range)
+            }
+            return index
+        }
+        guard context.models.count > 1 else { return 0 }
+        let holders = context.models.indices.filter { SourceMarker(model: context.models[$0]).has(id) }
+        guard holders.count > 1 else { return holders.first ?? 0 }
+        let names = holders.prefix(5).map { context.models[$0].article.id }.joined(separator: ", ")
+        let more = holders.count > 5 ? " and \(holders.count - 5) more" : ""
+        throw error(.name, "\(holders.count) articles have a record \(id) (\(names)\(more)) — say which: source of \(id) in \(context.models[holders[0]].article.id)",
+                    name.range)
+    }
+
     /// The article text at `range` (scalar offsets), taken from the content span that holds it
     /// (without turning the whole article into scalars), or from the article for a phrase that
     /// runs from one span into the next.
-    func text(of range: Range<Int>, in spans: [Span]) -> String {
+    func text(of range: Range<Int>, in spans: [Span], article: Int = 0) -> String {
         guard let span = spans.first(where: { $0.start <= range.lowerBound && range.upperBound <= $0.end }) else {
-            return ScalarText(context.model.article.text).text(from: range.lowerBound, to: range.upperBound)
+            return ScalarText(context.models[article].article.text).text(from: range.lowerBound, to: range.upperBound)
         }
         let scalars = span.text.unicodeScalars
         let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound - span.start)
@@ -119,13 +171,14 @@ struct Evaluator {
         let search = try textSearch(pattern)
         let idColumn = table.index(of: "id")!
         var result = table
-        let textColumn = result.columns.count - 1
+        let textColumn = table.index(of: "text")!
         result.columns.insert(contentsOf: [.init("match", .list), .init("verbatim", .enumeration)], at: textColumn)
         result.rows = []
         for row in table.rows {
             if context.shouldStop() { throw cancelled() }
-            guard case .text(let id) = row[idColumn], let analyzed = context.index.statementContent(id),
-                  let statement = context.model.statement(id)
+            let article = context.article(of: row, in: table)
+            guard case .text(let id) = row[idColumn], let analyzed = context.index(article).statementContent(id),
+                  let statement = context.models[article].statement(id)
             else { continue }
             let ranges = search.matchRanges(in: analyzed)
             guard !ranges.isEmpty else { continue }
@@ -137,7 +190,7 @@ struct Evaluator {
                 case .partial: return statement.quotes.contains { $0.start <= range.lowerBound && range.upperBound <= $0.end }
                 }
             }
-            newRow.insert(contentsOf: [.list(ranges.map { text(of: $0, in: statement.contentSpans) }),
+            newRow.insert(contentsOf: [.list(ranges.map { text(of: $0, in: statement.contentSpans, article: article) }),
                                        .text(verbatim ? "yes" : "no")], at: textColumn)
             result.rows.append(newRow)
         }
@@ -153,7 +206,7 @@ struct Evaluator {
     // MARK: - Events
 
     private func events(_ filter: EventFilter) throws(QueryError) -> Table {
-        let table = context.tables.events
+        let table = within(context.tables.events)
         switch filter {
         case .involving(let reference):
             let actor = try resolve(reference)
@@ -174,15 +227,17 @@ struct Evaluator {
             guard actor.kind == .place else {
                 throw self.error(.type, "\(actor.name) is not a place; for events with \(actor.name) taking part, write 'events involving \(reference.text)'", reference.range)
             }
-            return try self.filter(table, field: "place") { $0 == [.text(actor.name)] }
+            return try self.filter(table, field: "place_id") { $0 == [.text(actor.id)] }
         default:
-            return try window(of: filter).apply(to: table)
+            // Days in words resolve against each article's own date.
+            let windows = try context.models.map { model throws(QueryError) in try window(of: filter, articleDate: model.article.date) }
+            return TimeWindow.apply(to: table) { row in windows[context.article(of: row, in: table)] }
         }
     }
 
     /// The window of days a time filter selects, its dates resolved against the article date.
-    func window(of filter: EventFilter) throws(QueryError) -> TimeWindow {
-        let resolver = TimeResolver(articleDate: context.model.article.date)
+    func window(of filter: EventFilter, articleDate: CalendarDate) throws(QueryError) -> TimeWindow {
+        let resolver = TimeResolver(articleDate: articleDate)
         func day(_ literal: DateLiteral) throws(QueryError) -> CalendarDate {
             let text = try argument(literal.text, literal.range)
             guard let date = resolver.day(text) else {
@@ -225,7 +280,7 @@ struct Evaluator {
     /// events that actor takes part in whose name or summary has the remaining words.
     private func whenDid(_ words: [Name]) throws(QueryError) -> Table {
         let (actor, rest) = try splitActor(words)
-        let involving = try filter(context.tables.events, field: "involves") { $0.contains(.text(actor.id)) }
+        let involving = try filter(within(context.tables.events), field: "involves") { $0.contains(.text(actor.id)) }
         let pattern = TextPattern(rest.map(\.text).joined(separator: " "), range: rest[0].range.union(rest[rest.count - 1].range))
         let search = try textSearch(pattern)
         let name = involving.index(of: "name")!, summary = involving.index(of: "summary")!
@@ -265,7 +320,7 @@ struct Evaluator {
     /// `how many WORDS`: the events whose stated quantities have the words.
     private func howMany(_ pattern: TextPattern) throws(QueryError) -> Table {
         let search = try textSearch(pattern)
-        let table = context.tables.events
+        let table = within(context.tables.events)
         let quantities = table.index(of: "quantities")!
         var result = table
         result.rows = table.rows.filter { row in
@@ -319,7 +374,7 @@ struct Evaluator {
     /// The event whose id or name is `text` (compared as names are), if any.
     private func eventNamed(_ text: String) -> Event? {
         let folded = ActorResolver.fold(text)
-        return context.model.events.first { event in
+        return context.models.lazy.flatMap(\.events).first { event in
             ActorResolver.fold(event.id) == folded || event.name.map(ActorResolver.fold) == folded
         }
     }
@@ -348,4 +403,15 @@ struct Evaluator {
     func error(_ kind: Diagnostic.Kind, _ message: String, _ range: SourceRange) -> QueryError {
         QueryError(diagnostics: [Diagnostic(kind: kind, message: message, range: range)], source: source, sourceName: sourceName)
     }
+}
+
+/// The corpus tables as an evaluator in an `in articles where …` sees them: cut to its scope.
+struct ScopedTables {
+    let evaluator: Evaluator
+
+    var statements: Table { evaluator.within(evaluator.context.tables.statements) }
+    var actors: Table { evaluator.within(evaluator.context.tables.actors) }
+    var events: Table { evaluator.within(evaluator.context.tables.events) }
+    var mentions: Table { evaluator.within(evaluator.context.tables.mentions) }
+    var articleRows: Table { evaluator.within(evaluator.context.tables.articleRows, articleField: "id") }
 }

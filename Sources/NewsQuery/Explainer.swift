@@ -19,6 +19,11 @@ struct Explainer {
             return try desugar(source)
         case .stage(let input, let stage, _):
             return try explain(input) + " | " + QueryPrinter.print(stage)
+        case .inArticles(let condition, let query, _):
+            let scope = "in articles" + (condition.map { " where " + QueryPrinter.print($0) } ?? "") + " | "
+            return scope + (try evaluator.scoped(to: condition) { (inner: Evaluator) throws(QueryError) in
+                try Explainer(evaluator: inner).explain(query)
+            })
         }
     }
 
@@ -61,8 +66,10 @@ struct Explainer {
             return "events | where involves = \(QueryPrinter.quote(actor.id)) | where has \(QueryPrinter.quote(words))"
         case .howMany(let pattern):
             return "events | where quantities has \(QueryPrinter.quote(pattern.text))"
-        case .sourceOf(let name):
-            return "source of \(name.text)"
+        case .sourceOf(let name, let article):
+            return QueryPrinter.print(Source.sourceOf(name, article: article))
+        case .articles:
+            return "articles"
         case .variable(let name):
             return name.text
         }
@@ -75,7 +82,11 @@ struct Explainer {
         case .inPlace(let reference):
             return "events | where place = \(try id(reference))"
         default:
-            switch try evaluator.window(of: filter).limits {
+            // Days in words are each article's own: in a corpus whose articles read them
+            // differently the filter stays as typed.
+            let dates = Set(evaluator.context.models.map(\.article.date))
+            guard dates.count == 1, let date = dates.first else { return QueryPrinter.print(Source.events(filter)) }
+            switch try evaluator.window(of: filter, articleDate: date).limits {
             case .within(let first, let last) where first == last: return "events on \(first.iso)"
             case .within(let first, let last): return "events between \(first.iso) and \(last.iso)"
             case .before(let day): return "events before \(day.iso)"

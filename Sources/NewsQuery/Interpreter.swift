@@ -21,8 +21,10 @@ public final class Interpreter {
         public var description: String { issues.map(\.description).joined(separator: "\n") }
     }
 
-    /// The model queries run over.
+    /// The model queries run over: the first of ``models``.
     public let model: ArticleModel
+    /// Every article queries run over, in corpus order (one for `newsq` on an article).
+    public let models: [ArticleModel]
     /// Values for `$NAME` in queries (`--arg NAME=VALUE` on the command line).
     public var arguments: [String: String] {
         get { context.arguments }
@@ -54,11 +56,38 @@ public final class Interpreter {
     }
 
     /// Prepares an interpreter for `model`, validating it; its indexes are built on first use.
-    public init(model: ArticleModel) throws(InvalidModel) {
-        let issues = ModelValidator().validate(model)
+    public convenience init(model: ArticleModel) throws(InvalidModel) {
+        try self.init(models: [model])
+    }
+
+    /// Prepares an interpreter for several articles queried as one corpus, in this order,
+    /// validating each: rows carry the article they come from, and actors are linked across
+    /// articles by name and alias (``CorpusActors``).
+    ///
+    /// - Throws: ``InvalidModel`` for a model that does not validate (its issues' paths start
+    ///   with the article's position, `[2] $.actors…`), or for two articles with one id.
+    public init(models: [ArticleModel]) throws(InvalidModel) {
+        var issues: [ModelIssue] = []
+        var seen: Set<String> = []
+        for (index, model) in models.enumerated() {
+            let found = ModelValidator().validate(model)
+            issues += models.count == 1 ? found : found.map { issue in
+                var issue = issue
+                issue.path = "[\(index + 1)] \(issue.path)"
+                return issue
+            }
+            if !seen.insert(model.article.id).inserted {
+                issues.append(ModelIssue(path: "[\(index + 1)] $.article.id",
+                                         message: "the article id \"\(model.article.id)\" is used by an earlier article"))
+            }
+        }
+        guard !models.isEmpty else {
+            throw InvalidModel(issues: [ModelIssue(path: "$", message: "a corpus needs at least one article")])
+        }
         guard issues.isEmpty else { throw InvalidModel(issues: issues) }
-        self.model = model
-        self.context = EvaluationContext(model: model)
+        self.models = models
+        self.model = models[0]
+        self.context = EvaluationContext(models: models)
     }
 
     /// Prepares an interpreter for a model that is already known to be valid, without
@@ -67,7 +96,8 @@ public final class Interpreter {
     /// goes through ``init(model:)``.
     package init(validatedModel model: ArticleModel) {
         self.model = model
-        self.context = EvaluationContext(model: model)
+        self.models = [model]
+        self.context = EvaluationContext(models: [model])
     }
 
     /// Runs exactly one statement and returns its result.
@@ -143,18 +173,32 @@ public final class Interpreter {
     }
 }
 
-/// What evaluation reads and the session writes: the model, its indexes and tables, the name
-/// resolver, bindings, arguments, and a cache of analyzed text.
+/// What evaluation reads and the session writes: the articles, their tables and indexes, the
+/// corpus actors and their name resolver, bindings, arguments, and a cache of analyzed text.
 ///
-/// The tables, the name resolver and the text index are built on first use, so a one-shot
+/// The tables, the name resolver and the text indexes are built on first use, so a one-shot
 /// query (`newsq -c`) pays only for what it reads: `quotes by Walz` never stems the article.
 final class EvaluationContext {
-    let model: ArticleModel
-    private(set) lazy var tables = ModelTables(model: model)
-    private(set) lazy var resolver = ActorResolver(actors: model.actors)
-    private(set) lazy var index = TextIndex(model: model)
-    /// The tables bound with `let`, with what their source knew (search fields, closed sets,
-    /// actor fields).
+    let models: [ArticleModel]
+    /// The first article (the only one, outside a corpus).
+    var model: ArticleModel { models[0] }
+    /// The corpus-wide actors.
+    private(set) lazy var actors = CorpusActors(models: models)
+    /// Each article's tables, in corpus order.
+    private(set) lazy var articleTables: [ModelTables] = {
+        if models.count == 1 { return [ModelTables(model: models[0])] }
+        let ids = actors.ids
+        return models.indices.map { ModelTables(model: models[$0], corpusIDs: ids[$0]) }
+    }()
+    /// The corpus's tables: every article's rows, in corpus order.
+    private(set) lazy var tables = CorpusTables(articles: articleTables, models: models)
+    /// Names → corpus actors.
+    private(set) lazy var resolver = ActorResolver(actors: models.count == 1 ? model.actors : actors.groups.map(\.merged))
+    /// Each article's text index, built when first searched.
+    private var indexes: [Int: TextIndex] = [:]
+    /// Article position by article id.
+    private(set) lazy var articleIndex: [String: Int] = Dictionary(
+        models.enumerated().map { ($1.article.id, $0) }, uniquingKeysWith: { first, _ in first })
     var boundTables: [String: Table] = [:]
     var arguments: [String: String] = [:]
     /// Compiled text patterns by their text: a `where … has` compiles its pattern once, not
@@ -166,8 +210,22 @@ final class EvaluationContext {
     private var ticks = 0
     private var analysis: [String: AnalyzedText] = [:]
 
-    init(model: ArticleModel) {
-        self.model = model
+    init(models: [ArticleModel]) {
+        self.models = models
+    }
+
+    /// The text index of the article at `index`.
+    func index(_ article: Int) -> TextIndex {
+        if let built = indexes[article] { return built }
+        let built = TextIndex(model: models[article])
+        indexes[article] = built
+        return built
+    }
+
+    /// The position of the article a row comes from (its `article` field), or 0.
+    func article(of row: [Value], in table: Table) -> Int {
+        guard models.count > 1, let column = table.index(of: "article"), case .text(let id) = row[column] else { return 0 }
+        return articleIndex[id] ?? 0
     }
 
     /// Whether the running query should stop: ``isCancelled`` is polled once every 256 calls

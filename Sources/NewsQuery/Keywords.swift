@@ -11,7 +11,7 @@ public enum Keywords {
     /// The words that start a statement, in the order suggestions list them.
     public static let commands = [
         "who", "what", "when", "how", "quotes", "statements", "actors", "people", "organizations", "organisations",
-        "groups", "places", "events", "mentions", "source", "let", "explain",
+        "groups", "places", "events", "mentions", "source", "articles", "let", "explain",
     ]
 
     /// The words that start a stage. Bare actor words stop before them.

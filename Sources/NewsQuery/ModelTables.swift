@@ -9,10 +9,27 @@ import NewsModel
 /// thread-safe: it lives in one ``EvaluationContext``.
 final class ModelTables {
     let model: ArticleModel
+    /// The corpus-wide id of each of the model's actors (``CorpusActors``), by local id; `nil`
+    /// when the model is queried alone and its ids are the corpus ids.
+    let corpusIDs: [String: String]?
 
-    init(model: ArticleModel) {
+    init(model: ArticleModel, corpusIDs: [String: String]? = nil) {
         self.model = model
+        self.corpusIDs = corpusIDs
     }
+
+    /// The corpus id of a local actor id.
+    private func cid(_ local: String) -> String { corpusIDs?[local] ?? local }
+
+    /// The fields every table ends with: which article the row is from.
+    static let articleColumns: [QueryResult.Column] = [
+        .init("article", .id), .init("title", .text), .init("published", .date), .init("source", .text),
+    ]
+
+    /// The article fields' values for this model's rows.
+    private(set) lazy var articleValues: [Value] = [
+        .text(model.article.id), .null, .date(model.article.date), .text(model.article.source),
+    ]
 
     /// Actor names by id.
     private(set) lazy var names: [String: String] = Dictionary(
@@ -62,28 +79,30 @@ final class ModelTables {
                 .init("speakers", .list), .init("kind", .enumeration), .init("cue", .text), .init("venue", .text),
                 .init("addressee", .text), .init("time", .text), .init("date", .date), .init("about", .list),
                 .init("events", .list), .init("occasion", .id), .init("paragraph", .integer), .init("sentence", .integer),
-                .init("span", .span), .init("quotes", .list), .init("text", .text),
-            ],
+                .init("span", .span), .init("quotes", .list), .init("text", .text), .init("addressee_id", .id),
+            ] + Self.articleColumns,
             rows: model.statements.map { statement in
                 let first = statement.contentSpans.first
                 return [
-                    .text(statement.id), .text(Self.joined(statement.speakers.map { names[$0] ?? $0 })), .text(statement.speaker),
-                    .list(statement.coSpeakers.map { names[$0] ?? $0 }), .list(statement.speakers),
+                    .text(statement.id), .text(Self.joined(statement.speakers.map { names[$0] ?? $0 })), .text(cid(statement.speaker)),
+                    .list(statement.coSpeakers.map { names[$0] ?? $0 }), .list(statement.speakers.map(cid)),
                     .text(statement.kind.rawValue), .text(statement.cue), statement.venue.map(Value.text) ?? .null,
                     name(statement.addressee), Self.when(statement.time).map(Value.text) ?? .null, Self.day(statement.time),
-                    .list(about[statement.id] ?? []), .list(statement.aboutEvents),
+                    .list((about[statement.id] ?? []).map(cid)), .list(statement.aboutEvents),
                     statement.occasion.map(Value.text) ?? .null,
                     first.map { .integer($0.paragraph) } ?? .null, first.map { .integer($0.sentence) } ?? .null,
                     .span(start: first?.start ?? 0, end: statement.contentSpans.last?.end ?? 0),
                     .list(statement.quotes.map(\.text)), .text(statement.content),
-                ]
+                    statement.addressee.map { .text(cid($0)) } ?? .null,
+                ] + articleValues
             },
             display: ["id", "speaker", "kind", "cue", "venue", "paragraph", "text"],
             textFields: ["text"],
             noun: "statement",
             enumOrders: ["kind": Statement.Kind.allCases.map(\.rawValue)],
             actorFields: ["speaker": "speakers", "speaker_id": "speaker_id", "speakers": "speakers",
-                          "co_speakers": "speakers", "about": "about", "addressee": "addressee"])
+                          "co_speakers": "speakers", "about": "about", "addressee": "addressee_id",
+                          "addressee_id": "addressee_id"])
     }()
 
     /// One row per actor.
@@ -95,14 +114,14 @@ final class ModelTables {
                 .init("id", .id), .init("name", .text), .init("kind", .enumeration), .init("roles", .list),
                 .init("party", .text), .init("aliases", .list), .init("mentions", .integer),
                 .init("first_paragraph", .integer), .init("statements", .integer), .init("description", .text),
-            ],
+            ] + Self.articleColumns,
             rows: model.actors.map { actor in
                 [
-                    .text(actor.id), .text(actor.name), .text(actor.kind.rawValue), .list(actor.roles.map { Self.role($0, names) }),
+                    .text(cid(actor.id)), .text(actor.name), .text(actor.kind.rawValue), .list(actor.roles.map { Self.role($0, names) }),
                     actor.party.map(Value.text) ?? .null, .list(actor.aliases), .integer(actor.mentions.count),
                     actor.mentions.first.map { .integer($0.span.paragraph) } ?? .null,
                     .integer(statementCounts[actor.id] ?? 0), .text(actor.description),
-                ]
+                ] + articleValues
             },
             display: ["id", "name", "kind", "roles", "party", "mentions", "statements"],
             textFields: ["name"],
@@ -120,7 +139,7 @@ final class ModelTables {
                 .init("place", .text), .init("place_id", .id), .init("participants", .list), .init("roles", .list), .init("involves", .list),
                 .init("quantities", .list),
                 .init("claimed_by", .text), .init("claimants", .list), .init("paragraph", .integer), .init("span", .span),
-            ],
+            ] + Self.articleColumns,
             rows: model.events.map { event in
                 let first = event.evidence.min()
                 let involves = event.participants.map(\.actor) + [event.place].compactMap { $0 } + event.claimants
@@ -130,15 +149,15 @@ final class ModelTables {
                     .text(event.id), .text(event.kind.rawValue), event.name.map(Value.text) ?? .null, .text(event.summary),
                     Self.when(event.time).map(Value.text) ?? .null, .text(event.time.precision.rawValue),
                     event.time.earliest.map(Value.date) ?? .null, event.time.latest.map(Value.date) ?? .null,
-                    name(event.place), event.place.map(Value.text) ?? .null,
+                    name(event.place), event.place.map { .text(cid($0)) } ?? .null,
                     .list(event.participants.map { "\(names[$0.actor] ?? $0.actor) (\($0.role.rawValue))" }),
                     .list(Self.distinct(event.participants.map(\.role.rawValue))),
-                    .list(unique), .list(event.quantities.map(\.span.text)),
+                    .list(unique.map(cid)), .list(event.quantities.map(\.span.text)),
                     event.claimants.isEmpty ? .null : .text(Self.joined(event.claimants.map { names[$0] ?? $0 })),
-                    .list(event.claimants),
+                    .list(event.claimants.map(cid)),
                     first.map { .integer($0.paragraph) } ?? .null,
                     first.map { .span(start: $0.start, end: $0.end) } ?? .null,
-                ]
+                ] + articleValues
             },
             display: ["id", "kind", "when", "place", "summary"],
             textFields: ["summary", "name"],
@@ -158,14 +177,14 @@ final class ModelTables {
                 .init("id", .id), .init("actor", .text), .init("actor_id", .id), .init("form", .enumeration),
                 .init("text", .text), .init("paragraph", .integer), .init("sentence", .integer), .init("span", .span),
                 .init("context", .text),
-            ],
+            ] + Self.articleColumns,
             rows: allMentions.map { actor, mention in
                 let sentence = Self.context(of: mention.span, in: sentences, text: text)
                 return [
-                    .text(mention.id), name(actor), .text(actor), .text(mention.form.rawValue), .text(mention.span.text),
+                    .text(mention.id), name(actor), .text(cid(actor)), .text(mention.form.rawValue), .text(mention.span.text),
                     .integer(mention.span.paragraph), .integer(mention.span.sentence),
                     .span(start: mention.span.start, end: mention.span.end), .text(sentence),
-                ]
+                ] + articleValues
             },
             display: ["id", "actor", "form", "text", "paragraph", "context"],
             textFields: ["context"],

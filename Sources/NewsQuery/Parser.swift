@@ -114,8 +114,25 @@ public struct Parser {
         return .query(try parseQuery(after: nil))
     }
 
-    /// query = source { [ "|" ] stage } ;
+    /// query = [ "in" "articles" [ "where" condition ] "|" ] source { [ "|" ] stage } ;
     private mutating func parseQuery(after context: String?) throws(Failure) -> Query {
+        let start = required().range.start
+        if token.isKeyword("in") && lookahead.isKeyword("articles") {
+            advance()
+            advance()
+            var condition: Condition?
+            if token.isKeyword("where") {
+                advance()
+                condition = try parseCondition(after: "in articles where")
+            }
+            let pipe = required()
+            guard pipe.kind == .pipe else {
+                throw unexpected(pipe, expected: "expected '|' and a query after 'in articles\(condition == nil ? "" : " where …")'")
+            }
+            advance()
+            let query = try parseQuery(after: "|")
+            return .inArticles(condition, query, range: SourceRange(start: start, end: lastEnd))
+        }
         var query = try parseSource(after: context)
         endOfStatementExpectation = "expected '|' or the end of the statement"
         terms = 0
@@ -277,7 +294,20 @@ public struct Parser {
                 throw unexpected(id, expected: "expected a record id (like s25 or e-lawsuit) after 'source of'")
             }
             advance()
-            source = .sourceOf(Name(id.text, range: id.range))
+            var article: Name?
+            if token.isKeyword("in") {
+                advance()
+                let name = required()
+                guard name.kind == .word || name.kind == .variable || name.kind == .string else {
+                    throw unexpected(name, expected: "expected an article id after 'source of \(id.text) in'")
+                }
+                advance()
+                article = Name(name.text, range: name.range)
+            }
+            source = .sourceOf(Name(id.text, range: id.range), article: article)
+        case "articles":
+            advance()
+            source = .articles
         case _ where Keywords.stages.contains(keyword):
             throw Failure(diagnostic: Diagnostic(
                 kind: .syntax, message: "expected a query before '\(first.text)'", range: first.range))

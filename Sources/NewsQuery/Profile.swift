@@ -1,30 +1,61 @@
 import NewsModel
 
 /// The answer to `who is ACTOR`: one row per fact about the actor — name, kind, roles, party,
-/// aliases, mentions, first mention, statements and events — as a two-column table.
+/// aliases, mentions, first mention, statements, events and the articles they are in — as a
+/// two-column table.
 ///
 /// Every profile has the same rows in the same order; a fact the article does not state is
 /// `null`, as in every other table (`party: null`, `aliases: null`). Lists within a value are
-/// joined with "; ", as in every text format.
+/// joined with "; ", as in every text format. In a corpus the actor is the corpus actor: its
+/// facts gathered from every article that has it, record ids written `ARTICLE/ID`.
 struct Profile {
-    let model: ArticleModel
-    let tables: ModelTables
+    let context: EvaluationContext
+    /// The articles a scoped query sees (`nil`: all).
+    var scope: Set<Int>? = nil
 
     /// The rows' field names, in order.
     static let fields = [
         "name", "id", "kind", "description", "roles", "party", "aliases", "mentions", "first mention", "statements",
-        "quoted about", "events",
+        "quoted about", "events", "articles",
     ]
 
-    /// The profile of `actor`.
+    /// The profile of `actor` (a corpus actor, as the resolver returns it).
     func table(for actor: Actor) -> Table {
-        let names = tables.names
+        let single = context.models.count == 1
+        let members: [(article: Int, actor: String)] = single
+            ? [(0, actor.id)]
+            : (context.actors.group(actor.id)?.members ?? []).filter { scope?.contains($0.article) ?? true }
         var rows: [[Value]] = []
         func add(_ field: String, _ value: String?) { rows.append([.text(field), value.map(Value.text) ?? .null]) }
         func listed(_ ids: [String]) -> String? {
             ids.isEmpty ? nil : "\(ids.count): " + ids.joined(separator: ", ")
         }
-
+        func qualified(_ article: Int, _ id: String) -> String {
+            single ? id : "\(context.models[article].article.id)/\(id)"
+        }
+        var mentions: [Mention] = [], statements: [String] = [], about: [String] = [], events: [String] = []
+        var first: String?
+        var perArticle: [String] = []
+        for (article, local) in members {
+            let model = context.models[article]
+            let tables = context.articleTables[article]
+            guard let own = model.actor(local) else { continue }
+            mentions += own.mentions
+            if first == nil, let mention = own.mentions.first {
+                first = (single ? "" : "\(model.article.id) ") + "¶\(mention.span.paragraph) “\(mention.span.text)” (\(mention.id))"
+            }
+            let spoken = model.statements.filter { $0.speakers.contains(local) }.map(\.id)
+            statements += spoken.map { qualified(article, $0) }
+            about += model.statements.filter { (tables.statementAbout[$0.id] ?? []).contains(local) }.map { qualified(article, $0.id) }
+            events += model.events.compactMap { event -> String? in
+                let roles = event.participants.filter { $0.actor == local }.map(\.role.rawValue)
+                    + (event.place == local ? ["place"] : []) + (event.claimants.contains(local) ? ["claimed by"] : [])
+                return roles.isEmpty ? nil : "\(qualified(article, event.id)) (\(roles.joined(separator: ", ")))"
+            }
+            perArticle.append("\(model.article.id) (\(spoken.count) statement\(spoken.count == 1 ? "" : "s"), "
+                + "\(own.mentions.count) mention\(own.mentions.count == 1 ? "" : "s"))")
+        }
+        let names = context.tables.names
         add("name", actor.name)
         add("id", actor.id)
         add("kind", actor.kind.rawValue)
@@ -33,19 +64,15 @@ struct Profile {
         add("party", actor.party)
         add("aliases", actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: "; "))
         let forms = Mention.Form.allCases.compactMap { form -> String? in
-            let count = actor.mentions.filter { $0.form == form }.count
+            let count = mentions.filter { $0.form == form }.count
             return count == 0 ? nil : "\(count) \(form.rawValue)"
         }
-        add("mentions", "\(actor.mentions.count)" + (forms.isEmpty ? "" : " (\(forms.joined(separator: ", ")))"))
-        add("first mention", actor.mentions.first.map { "¶\($0.span.paragraph) “\($0.span.text)” (\($0.id))" })
-        add("statements", listed(model.statements.filter { $0.speakers.contains(actor.id) }.map(\.id)))
-        add("quoted about", listed(model.statements.filter { (tables.statementAbout[$0.id] ?? []).contains(actor.id) }.map(\.id)))
-        let events = model.events.compactMap { event -> String? in
-            let roles = event.participants.filter { $0.actor == actor.id }.map(\.role.rawValue)
-                + (event.place == actor.id ? ["place"] : []) + (event.claimants.contains(actor.id) ? ["claimed by"] : [])
-            return roles.isEmpty ? nil : "\(event.id) (\(roles.joined(separator: ", ")))"
-        }
+        add("mentions", "\(mentions.count)" + (forms.isEmpty ? "" : " (\(forms.joined(separator: ", ")))"))
+        add("first mention", first)
+        add("statements", listed(statements))
+        add("quoted about", listed(about))
         add("events", events.isEmpty ? nil : "\(events.count): " + events.joined(separator: "; "))
+        add("articles", perArticle.isEmpty ? nil : "\(perArticle.count): " + perArticle.joined(separator: "; "))
         return Table(columns: [.init("field", .text), .init("value", .text)], rows: rows, textFields: ["value"], noun: "fact")
     }
 }

@@ -22,6 +22,8 @@ public enum QueryPrinter {
         switch query {
         case .source(let source, _): return print(source)
         case .stage(let input, let stage, _): return print(input) + " | " + print(stage)
+        case .inArticles(let condition, let query, _):
+            return "in articles" + (condition.map { " where " + print($0) } ?? "") + " | " + print(query)
         }
     }
 
@@ -62,7 +64,8 @@ public enum QueryPrinter {
         case .mentionsOf(let actor): return "mentions of \(self.actor(actor.text))"
         case .whenDid(let words): return "when did " + words.map(\.text).joined(separator: " ")
         case .howMany(let pattern): return "how many \(text(pattern.text))"
-        case .sourceOf(let id): return "source of \(id.text)"
+        case .sourceOf(let id, let article): return "source of \(id.text)" + (article.map { " in \($0.text)" } ?? "")
+        case .articles: return "articles"
         case .variable(let name): return name.text
         }
     }

@@ -11,6 +11,12 @@ struct SourceMarker {
     /// Opening and closing marks around a span.
     static let open = "⟦", close = "⟧"
 
+    /// Whether the model has a statement, event, mention or actor with the id.
+    func has(_ id: String) -> Bool {
+        model.statement(id) != nil || model.event(id) != nil || model.actor(id) != nil
+            || model.actors.contains { $0.mentions.contains { $0.id == id } }
+    }
+
     /// The marked paragraphs for a record id; `unknown` builds the error for an id that is none.
     func table(for id: String, unknown: (String) -> QueryError) throws(QueryError) -> Table {
         let spans: [Span]

@@ -53,6 +53,12 @@ struct TimeWindow {
 
     /// The events table cut to the window, with a `match` column after `id`.
     func apply(to table: Table) -> Table {
+        Self.apply(to: table) { _ in self }
+    }
+
+    /// The events table cut to each row's window (in a corpus, days in words are each
+    /// article's own), with a `match` column after `id`.
+    static func apply(to table: Table, window: ([Value]) -> TimeWindow) -> Table {
         let earliestColumn = table.index(of: "earliest")!
         let latestColumn = table.index(of: "latest")!
         var result = table
@@ -61,7 +67,7 @@ struct TimeWindow {
         for (offset, row) in table.rows.enumerated() {
             let earliest: CalendarDate? = if case .date(let date) = row[earliestColumn] { date } else { nil }
             let latest: CalendarDate? = if case .date(let date) = row[latestColumn] { date } else { nil }
-            guard let match = match(earliest: earliest, latest: latest) else { continue }
+            guard let match = window(row).match(earliest: earliest, latest: latest) else { continue }
             var newRow = row
             newRow.insert(.text(match), at: 1)
             kept.append((offset, newRow, match == "exact", earliest))

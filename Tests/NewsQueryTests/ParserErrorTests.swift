@@ -179,7 +179,7 @@ struct ParserErrorTests {
         let error = try #require(Self.diagnostic("frobnicate the article"))
         #expect(error.diagnostics[0].notes.map(\.message) == [
             "a statement starts with who, what, when, how, quotes, statements, actors, people, organizations, "
-                + "organisations, groups, places, events, mentions, source, let, explain, or the name of a variable",
+                + "organisations, groups, places, events, mentions, source, articles, let, explain, or the name of a variable",
         ])
     }
 
