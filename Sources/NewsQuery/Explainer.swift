@@ -10,7 +10,7 @@ import NewsModel
 /// quotes mentioning "surrender" | sort by verbatim, kind, paragraph
 /// ```
 struct Explainer {
-    let evaluator: Evaluator
+    let planner: Planner
 
     /// The desugared form of `query`, one line.
     func explain(_ query: Query) throws(QueryError) -> String {
@@ -21,14 +21,12 @@ struct Explainer {
             return try explain(input) + " | " + QueryPrinter.print(stage)
         case .inArticles(let condition, let query, _):
             let scope = "in articles" + (condition.map { " where " + QueryPrinter.print($0) } ?? "") + " | "
-            return scope + (try evaluator.scoped(to: condition) { (inner: Evaluator) throws(QueryError) in
-                try Explainer(evaluator: inner).explain(query)
-            })
+            return scope + (try Explainer(planner: try planner.scoped(to: condition)).explain(query))
         }
     }
 
     private func id(_ reference: ActorReference) throws(QueryError) -> String {
-        QueryPrinter.quote(try evaluator.resolve(reference).id)
+        QueryPrinter.quote(try planner.resolve(reference).id)
     }
 
     private func desugar(_ source: Source) throws(QueryError) -> String {
@@ -61,7 +59,7 @@ struct Explainer {
         case .mentionsOf(let reference):
             return "mentions | where actor_id = \(try id(reference))"
         case .whenDid(let words):
-            let (actor, rest) = try evaluator.splitActor(words)
+            let (actor, rest) = try planner.splitActor(words)
             let words = rest.map(\.text).joined(separator: " ")
             return "events | where involves = \(QueryPrinter.quote(actor.id)) | where has \(QueryPrinter.quote(words))"
         case .howMany(let pattern):
@@ -84,9 +82,9 @@ struct Explainer {
         default:
             // Days in words are each article's own: in a corpus whose articles read them
             // differently the filter stays as typed.
-            let dates = Set(evaluator.context.models.map(\.article.date))
+            let dates = Set(planner.context.models.map(\.article.date))
             guard dates.count == 1, let date = dates.first else { return QueryPrinter.print(Source.events(filter)) }
-            switch try evaluator.window(of: filter, articleDate: date).limits {
+            switch try planner.window(of: filter, articleDate: date).limits {
             case .within(let first, let last) where first == last: return "events on \(first.iso)"
             case .within(let first, let last): return "events between \(first.iso) and \(last.iso)"
             case .before(let day): return "events before \(day.iso)"

@@ -132,18 +132,18 @@ public final class Interpreter {
 
     /// Runs one parsed statement.
     public func execute(_ statement: QueryStatement, source: String, sourceName: String = "<input>") throws(QueryError) -> QueryResult {
-        let evaluator = Evaluator(context: context, source: source, sourceName: sourceName)
+        let planner = Planner(context: context, source: source, sourceName: sourceName)
         switch statement {
         case .query(let query):
-            return try evaluator.evaluate(query).result
+            return try planner.executor.run(try planner.plan(query)).result
         case .bind(let name, let query):
             // The whole table is kept, not just its rows: a bound result supports every stage
             // its source did (`h | where has "ICE"` searches statements' text).
-            let table = try evaluator.evaluate(query)
+            let table = try planner.executor.run(try planner.plan(query))
             context.boundTables[name.text] = table
             return .message("\(name.text): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")")
         case .explain(let query, _):
-            return .explanation(try Explainer(evaluator: evaluator).explain(query))
+            return .explanation(try Explainer(planner: planner).explain(query))
         }
     }
 

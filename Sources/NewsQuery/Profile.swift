@@ -20,7 +20,10 @@ struct Profile {
     ]
 
     /// The profile of `actor` (a corpus actor, as the resolver returns it).
-    func table(for actor: Actor) -> Table {
+    func table(for actor: Actor, shapeOnly: Bool = false) -> Table {
+        guard !shapeOnly else {
+            return Table(columns: [.init("field", .text), .init("value", .text)], rows: [], textFields: ["value"], noun: "fact")
+        }
         let single = context.models.count == 1
         let members: [(article: Int, actor: String)] = single
             ? [(0, actor.id)]

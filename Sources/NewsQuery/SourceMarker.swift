@@ -11,6 +11,10 @@ struct SourceMarker {
     /// Opening and closing marks around a span.
     static let open = "⟦", close = "⟧"
 
+    /// The fields of a `source of` table, without rows.
+    static let shape = Table(columns: [.init("id", .id), .init("record", .text), .init("paragraph", .integer), .init("text", .text)],
+                             rows: [], display: ["paragraph", "text"], textFields: ["text"])
+
     /// Whether the model has a statement, event, mention or actor with the id.
     func has(_ id: String) -> Bool {
         model.statement(id) != nil || model.event(id) != nil || model.actor(id) != nil

@@ -3,36 +3,36 @@ import NewsModel
 /// The evaluator's working table: every field of the rows, plus what the evaluator needs to
 /// know about them (which fields a plain table shows, which field `has` searches by default,
 /// the order of enumeration values). Turned into a ``QueryResult`` at the end of a query.
-struct Table: Sendable {
+public struct Table: Sendable {
     /// Every field the rows carry.
-    var columns: [QueryResult.Column]
+    public var columns: [QueryResult.Column]
     /// The rows; one value per column.
-    var rows: [[Value]]
+    public var rows: [[Value]]
     /// The fields an aligned table shows by default, or `nil` for all.
-    var display: [String]?
+    public var display: [String]?
     /// The fields that `has "words"` searches when no field is named (statements: `text`;
     /// events: `summary` and `name`), the first of them the table's main text.
-    var textFields: [String] = []
+    public var textFields: [String] = []
     /// What one row is, for messages ("no statement has the word …"): `statement`, `event`…
-    var noun: String?
+    public var noun: String?
     /// For enumeration fields, the values in their natural order (direct, partial, reported).
-    var enumOrders: [String: [String]] = [:]
+    public var enumOrders: [String: [String]] = [:]
     /// Fields whose values are actor ids, keyed by the field that shows the actor's name.
-    var actorFields: [String: String] = [:]
+    public var actorFields: [String: String] = [:]
 
     /// The index of a field, case-insensitively.
-    func index(of field: String) -> Int? {
+    public func index(of field: String) -> Int? {
         let lowered = field.lowercased()
         return columns.firstIndex { $0.name.lowercased() == lowered }
     }
 
     /// The result users see.
-    var result: QueryResult {
+    public var result: QueryResult {
         QueryResult(columns: columns, rows: rows, displayColumns: display)
     }
 
     /// Creates a table.
-    init(columns: [QueryResult.Column], rows: [[Value]], display: [String]? = nil, textFields: [String] = [],
+    public init(columns: [QueryResult.Column], rows: [[Value]], display: [String]? = nil, textFields: [String] = [],
          noun: String? = nil, enumOrders: [String: [String]] = [:], actorFields: [String: String] = [:]) {
         self.columns = columns
         self.rows = rows

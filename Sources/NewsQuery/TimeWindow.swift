@@ -16,9 +16,9 @@ import NewsModel
 /// - `after DAY` is the mirror: an earliest stated bound after the day is `exact`; otherwise a
 ///   latest stated bound after it is `possible`.
 /// Rows come exact first, then by earliest date (undated bounds last), then in model order.
-struct TimeWindow {
+public struct TimeWindow: Sendable {
     /// The days a filter selects.
-    enum Limits: Equatable {
+    public enum Limits: Sendable, Equatable {
         /// The days from `first` to `last`, both included.
         case within(first: CalendarDate, last: CalendarDate)
         /// The days before this one.
@@ -28,14 +28,15 @@ struct TimeWindow {
     }
 
     /// The days selected.
-    var limits: Limits
+    public var limits: Limits
 
-    init(_ limits: Limits) {
+    /// A window with these limits.
+    public init(_ limits: Limits) {
         self.limits = limits
     }
 
     /// How an event with these stated bounds matches: `exact`, `possible`, or `nil` for not at all.
-    func match(earliest: CalendarDate?, latest: CalendarDate?) -> String? {
+    public func match(earliest: CalendarDate?, latest: CalendarDate?) -> String? {
         switch limits {
         case .within(let first, let last):
             guard let earliest, let latest, earliest <= last, latest >= first else { return nil }
