@@ -214,6 +214,11 @@ final class EvaluationContext {
         self.models = models
     }
 
+    /// The name of a corpus actor (its first article's name for it).
+    func actorName(_ id: String) -> String? {
+        tables.names[id]
+    }
+
     /// The text index of the article at `index`.
     func index(_ article: Int) -> TextIndex {
         if let built = indexes[article] { return built }

@@ -101,19 +101,6 @@ struct MemoryExecutor {
 
     // MARK: - Text searches
 
-    /// The article text at `range` (scalar offsets), taken from the content span that holds it
-    /// (without turning the whole article into scalars), or from the article for a phrase that
-    /// runs from one span into the next.
-    func text(of range: Range<Int>, in spans: [Span], article: Int = 0) -> String {
-        guard let span = spans.first(where: { $0.start <= range.lowerBound && range.upperBound <= $0.end }) else {
-            return ScalarText(context.models[article].article.text).text(from: range.lowerBound, to: range.upperBound)
-        }
-        let scalars = span.text.unicodeScalars
-        let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound - span.start)
-        let upper = scalars.index(lower, offsetBy: range.count)
-        return String(scalars[lower..<upper])
-    }
-
     /// Statement rows whose text matches a pattern, with a `match` column of the matched words
     /// and a `verbatim` column: `yes` when every match lies inside the speaker's quoted words (a
     /// direct statement, or a partial statement's quoted fragments), `no` when any is the
@@ -131,18 +118,12 @@ struct MemoryExecutor {
             guard case .text(let id) = row[idColumn], let analyzed = context.index(article).statementContent(id),
                   let statement = context.models[article].statement(id)
             else { continue }
-            let ranges = search.matchRanges(in: analyzed)
-            guard !ranges.isEmpty else { continue }
+            let model = context.models[article]
+            guard let (words, verbatim) = SearchMatch.matches(of: search, in: statement, analyzed: analyzed,
+                                                             articleText: { model.article.text })
+            else { continue }
             var newRow = row
-            let verbatim = ranges.allSatisfy { range in
-                switch statement.kind {
-                case .direct: return true
-                case .reported: return false
-                case .partial: return statement.quotes.contains { $0.start <= range.lowerBound && range.upperBound <= $0.end }
-                }
-            }
-            newRow.insert(contentsOf: [.list(ranges.map { text(of: $0, in: statement.contentSpans, article: article) }),
-                                       .text(verbatim ? "yes" : "no")], at: textColumn)
+            newRow.insert(contentsOf: [.list(words), .text(verbatim ? "yes" : "no")], at: textColumn)
             result.rows.append(newRow)
         }
         result.enumOrders["verbatim"] = ["yes", "no"]

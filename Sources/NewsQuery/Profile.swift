@@ -19,51 +19,62 @@ struct Profile {
         "quoted about", "events", "articles",
     ]
 
-    /// The profile of `actor` (a corpus actor, as the resolver returns it).
+    /// The shape of a profile: its fields, without rows.
+    static let shape = Table(columns: [.init("field", .text), .init("value", .text)], rows: [], textFields: ["value"], noun: "fact")
+
+    /// The profile of `actor` (a corpus actor, as the resolver returns it) in memory.
     func table(for actor: Actor, shapeOnly: Bool = false) -> Table {
-        guard !shapeOnly else {
-            return Table(columns: [.init("field", .text), .init("value", .text)], rows: [], textFields: ["value"], noun: "fact")
+        guard !shapeOnly else { return Self.shape }
+        let members: [(model: ArticleModel, actor: String)]
+        if context.models.count == 1 {
+            members = [(context.models[0], actor.id)]
+        } else {
+            members = (context.actors.group(actor.id)?.members ?? [])
+                .filter { scope?.contains($0.article) ?? true }
+                .map { (context.models[$0.article], $0.actor) }
         }
-        let single = context.models.count == 1
-        let members: [(article: Int, actor: String)] = single
-            ? [(0, actor.id)]
-            : (context.actors.group(actor.id)?.members ?? []).filter { scope?.contains($0.article) ?? true }
+        return Self.table(for: actor, members: members, names: { context.actorName($0) }, single: context.models.count == 1)
+    }
+
+    /// The profile of `actor` from its members: each article that has it, with the actor's id
+    /// there. `names` gives a corpus actor's name (for roles); `single` writes record ids bare.
+    static func table(for actor: Actor, members: [(model: ArticleModel, actor: String)], names: (String) -> String?,
+                      single: Bool = false) -> Table {
         var rows: [[Value]] = []
         func add(_ field: String, _ value: String?) { rows.append([.text(field), value.map(Value.text) ?? .null]) }
         func listed(_ ids: [String]) -> String? {
             ids.isEmpty ? nil : "\(ids.count): " + ids.joined(separator: ", ")
         }
-        func qualified(_ article: Int, _ id: String) -> String {
-            single ? id : "\(context.models[article].article.id)/\(id)"
-        }
         var mentions: [Mention] = [], statements: [String] = [], about: [String] = [], events: [String] = []
         var first: String?
         var perArticle: [String] = []
-        for (article, local) in members {
-            let model = context.models[article]
-            let tables = context.articleTables[article]
+        for (model, local) in members {
+            func qualified(_ id: String) -> String { single ? id : "\(model.article.id)/\(id)" }
             guard let own = model.actor(local) else { continue }
+            let tables = ModelTables(model: model)
             mentions += own.mentions
             if first == nil, let mention = own.mentions.first {
                 first = (single ? "" : "\(model.article.id) ") + "¶\(mention.span.paragraph) “\(mention.span.text)” (\(mention.id))"
             }
             let spoken = model.statements.filter { $0.speakers.contains(local) }.map(\.id)
-            statements += spoken.map { qualified(article, $0) }
-            about += model.statements.filter { (tables.statementAbout[$0.id] ?? []).contains(local) }.map { qualified(article, $0.id) }
+            statements += spoken.map(qualified)
+            about += model.statements.filter { (tables.statementAbout[$0.id] ?? []).contains(local) }.map { qualified($0.id) }
             events += model.events.compactMap { event -> String? in
                 let roles = event.participants.filter { $0.actor == local }.map(\.role.rawValue)
                     + (event.place == local ? ["place"] : []) + (event.claimants.contains(local) ? ["claimed by"] : [])
-                return roles.isEmpty ? nil : "\(qualified(article, event.id)) (\(roles.joined(separator: ", ")))"
+                return roles.isEmpty ? nil : "\(qualified(event.id)) (\(roles.joined(separator: ", ")))"
             }
             perArticle.append("\(model.article.id) (\(spoken.count) statement\(spoken.count == 1 ? "" : "s"), "
                 + "\(own.mentions.count) mention\(own.mentions.count == 1 ? "" : "s"))")
         }
-        let names = context.tables.names
+        let roleNames: [String: String] = Dictionary(
+            actor.roles.flatMap { [$0.organization, $0.place].compactMap { $0 } }.compactMap { id in names(id).map { (id, $0) } },
+            uniquingKeysWith: { first, _ in first })
         add("name", actor.name)
         add("id", actor.id)
         add("kind", actor.kind.rawValue)
         add("description", actor.description)
-        add("roles", actor.roles.isEmpty ? nil : actor.roles.map { ModelTables.role($0, names) }.joined(separator: "; "))
+        add("roles", actor.roles.isEmpty ? nil : actor.roles.map { ModelTables.role($0, roleNames) }.joined(separator: "; "))
         add("party", actor.party)
         add("aliases", actor.aliases.isEmpty ? nil : actor.aliases.joined(separator: "; "))
         let forms = Mention.Form.allCases.compactMap { form -> String? in
@@ -76,6 +87,6 @@ struct Profile {
         add("quoted about", listed(about))
         add("events", events.isEmpty ? nil : "\(events.count): " + events.joined(separator: "; "))
         add("articles", perArticle.isEmpty ? nil : "\(perArticle.count): " + perArticle.joined(separator: "; "))
-        return Table(columns: [.init("field", .text), .init("value", .text)], rows: rows, textFields: ["value"], noun: "fact")
+        return Table(columns: shape.columns, rows: rows, textFields: ["value"], noun: "fact")
     }
 }
