@@ -12,6 +12,7 @@ public struct ModelValidator: Sendable {
     /// Every problem in `model`, in document order; empty when the model is valid.
     public func validate(_ model: ArticleModel) -> [ModelIssue] {
         var run = Run(model: model)
+        run.checkProvenance()
         run.checkArticle()
         run.checkActors()
         run.checkStatements()
@@ -45,6 +46,12 @@ public struct ModelValidator: Sendable {
 
         mutating func report(_ path: String, _ message: String) {
             issues.append(ModelIssue(path: path, message: message))
+        }
+
+        mutating func checkProvenance() {
+            if let provenance = model.provenance, provenance.extractor.isEmpty {
+                report("$.provenance.extractor", "the extractor is empty; name the program and its version")
+            }
         }
 
         mutating func checkArticle() {
@@ -224,6 +231,12 @@ public struct ModelValidator: Sendable {
                     }
                 }
                 if let speakerSpan = statement.speakerSpan { checkSpan("\(path).speakerSpan", speakerSpan) }
+                if let confidence = statement.confidence, !(confidence >= 0 && confidence <= 1) {
+                    report("\(path).confidence", "confidence \(confidence) is not between 0 and 1")
+                }
+                if let rule = statement.rule, rule.isEmpty {
+                    report("\(path).rule", "statement \(statement.id) has an empty rule; name the rule or leave it out")
+                }
                 checkSentenceSpan("\(path).sentenceSpan", statement.sentenceSpan)
             }
         }
