@@ -5,8 +5,7 @@
 /// over. ``bundled`` is the AP article of 2026-02-04 that ships inside the executable.
 public struct ArticleModel: Sendable, Codable, Equatable {
     /// The newest model file format version this type reads and writes. ``ModelFile`` writes
-    /// the oldest format that holds a model: format 1 unless it has a ``provenance`` or a
-    /// statement with a confidence or rule.
+    /// the oldest format that holds a model (``minimumFormat``).
     public static let formatVersion = 2
 
     /// Every format version the reader accepts.
@@ -36,10 +35,11 @@ public struct ArticleModel: Sendable, Codable, Equatable {
     }
 
     /// The oldest model file format that holds everything in this model: 2 when it has a
-    /// provenance or a statement with a confidence or a rule, else 1.
+    /// provenance, a statement with a confidence or a rule, or an event of kind `other`; else 1.
     public var minimumFormat: Int {
         if provenance != nil { return 2 }
         if statements.contains(where: { $0.confidence != nil || $0.rule != nil }) { return 2 }
+        if events.contains(where: { $0.kind == .other }) { return 2 }
         return 1
     }
 

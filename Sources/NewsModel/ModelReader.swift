@@ -260,6 +260,9 @@ private final class Run {
         guard var fields = object(value, path, "event") else { return nil }
         let id = fields.required("id", string)
         let kind: Event.Kind? = fields.required("kind") { self.enumeration($0, $1, "event kind") }
+        if kind == .other, format < 2 {
+            report(JSONPath.member(path, "kind"), "event kind \"other\" needs format 2; this file declares format \(format)")
+        }
         let name = fields.optional("name", string)
         let summary = fields.required("summary", string)
         let time = fields.required("time", self.time)
