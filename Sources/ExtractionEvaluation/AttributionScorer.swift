@@ -88,8 +88,8 @@ public struct AttributionScorer: Sendable {
     /// Creates a scorer.
     public init() {}
 
-    /// The number of scalars two sets of ranges share.
-    static func overlap(_ a: [Range<Int>], _ b: [Range<Int>]) -> Int {
+    /// The number of scalars two sets of ranges share (ranges within each set do not overlap).
+    public static func overlap(_ a: [Range<Int>], _ b: [Range<Int>]) -> Int {
         var total = 0
         for x in a {
             for y in b {
@@ -104,7 +104,7 @@ public struct AttributionScorer: Sendable {
     static func length(_ ranges: [Range<Int>]) -> Int { ranges.reduce(0) { $0 + $1.count } }
 
     /// Whether the contents overlap by at least half of the shorter.
-    static func contentMatches(_ a: [Range<Int>], _ b: [Range<Int>]) -> Bool {
+    public static func contentMatches(_ a: [Range<Int>], _ b: [Range<Int>]) -> Bool {
         let shorter = min(length(a), length(b))
         guard shorter > 0 else { return false }
         return 2 * overlap(a, b) >= shorter

@@ -11,7 +11,8 @@ struct Attribution: Sendable {
     var cue: Range<Int>?
     /// The cue as written (`said`); for a quotation that continues another's, the other's cue.
     var cueText: String
-    /// The speaker phrase's tokens.
+    /// The speaker phrase's tokens; for a quotation that continues another's statement, the
+    /// other's (the words that name its speaker).
     var speaker: Range<Int>?
     var entity: Int
     var coSpeakers: [Int] = []
@@ -57,10 +58,10 @@ struct AttributionResult: Sendable {
         }
         // A quotation that continues another's statement takes its time (¶22 of the seed).
         var timeByCue: [Int: TimeReference] = [:]
-        for item in items where item.speaker != nil {
-            if let cue = item.cue { timeByCue[cue.lowerBound] = item.time }
+        for item in items where item.time != .unknown {
+            if let cue = item.cue, timeByCue[cue.lowerBound] == nil { timeByCue[cue.lowerBound] = item.time }
         }
-        for index in items.indices where items[index].speaker == nil && items[index].time == .unknown {
+        for index in items.indices where items[index].time == .unknown {
             if let cue = items[index].cue, let time = timeByCue[cue.lowerBound] { items[index].time = time }
         }
     }
@@ -101,6 +102,8 @@ struct AttributionSieves {
     var described: [String: Int] = [:]
     /// For each sentence, the statement that ends latest in it.
     var itemEndingIn: [Int: Int] = [:]
+    /// Named entities by name and alias (names that two entities share are left out).
+    let aliasIndex: [String: Int]
     /// Whether all the words of each sentence, and of each block, are quoted.
     let quoteOnlySentence: [Bool]
     let quoteOnlyBlock: [Bool]
@@ -112,6 +115,16 @@ struct AttributionSieves {
         self.phrases = SpeakerPhrases(analyzed: analyzed)
         self.usedCue = [Bool](repeating: false, count: cues.count)
         self.usedQuote = [Bool](repeating: false, count: analyzed.quotations.count)
+        var index: [String: Int] = [:]
+        var shared = Set<String>()
+        for (e, entity) in mentions.entities.enumerated() where entity.isNamed && !entity.name.isEmpty {
+            for name in [entity.name] + entity.aliases {
+                if let other = index[name], other != e { shared.insert(name) }
+                index[name] = e
+            }
+        }
+        for name in shared { index[name] = nil }
+        self.aliasIndex = index
         let tokens = analyzed.tokens
         self.quoteOnlySentence = analyzed.sentences.map { sentence in
             sentence.tokens.allSatisfy { !tokens[$0].isWordLike || analyzed.isQuoted($0) }
@@ -125,7 +138,9 @@ struct AttributionSieves {
         for index in analyzed.quotations.indices where isDirectCandidate(index) {
             if !quoteCueAfter(index) { _ = quoteCueBefore(index) }
         }
+        headlineColons()
         reportedSpeech()
+        inSource()
         for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {
             if quoteInSentence(index) { continue }
             if quoteContinuesSentence(index) { continue }
@@ -152,6 +167,26 @@ struct AttributionSieves {
     /// (a person, group or organisation by its head word), or the author of a document
     /// (`The lawsuit` → who filed it).
     mutating func entity(for phrase: SpeakerPhrases.Phrase) -> (entity: Int, confidence: Double) {
+        let resolved = resolve(phrase)
+        return (resolved.entity, resolved.confidence)
+    }
+
+    /// The speaker a phrase names and its co-speakers (the phrase's, and a second conjunct's:
+    /// `two school districts and a teachers union`).
+    mutating func resolve(_ phrase: SpeakerPhrases.Phrase) -> (entity: Int, coSpeakers: [Int], confidence: Double) {
+        guard let conjunct = phrase.conjunct else {
+            let single = describe(phrase)
+            return (single.entity, phrase.coSpeakers, single.confidence)
+        }
+        let first = describe(SpeakerPhrases.Phrase(tokens: conjunct, entity: phrase.conjunctEntity, form: .description))
+        let second = describe(SpeakerPhrases.Phrase(tokens: phrase.secondConjunct ?? phrase.tokens, entity: phrase.entity,
+                                                    form: phrase.form))
+        let co = second.entity == first.entity ? [] : [second.entity]
+        return (first.entity, co + phrase.coSpeakers, min(first.confidence, second.confidence))
+    }
+
+    /// The entity one conjunct names, made when new.
+    mutating func describe(_ phrase: SpeakerPhrases.Phrase) -> (entity: Int, confidence: Double) {
         if let entity = phrase.entity { return (entity, 1) }
         let tokens = analyzed.tokens
         let head = tokens[phrase.tokens.upperBound - 1].text
@@ -170,6 +205,7 @@ struct AttributionSieves {
             words = (words.lowerBound + 1)..<words.upperBound
         }
         let name = analyzed.text(tokens: words)
+        if let known = aliasIndex[name] ?? aliasIndex[analyzed.text(tokens: phrase.tokens)] { return (known, 0.95) }
         let key = name.lowercased()
         if let known = described[key] { return (known, 0.85) }
         let kind: Actor.Kind
@@ -185,7 +221,14 @@ struct AttributionSieves {
         mentions.entities.append(record)
         let entity = mentions.entities.count - 1
         described[key] = entity
-        mentions.add(MentionRecord(tokens: words, range: analyzed.scalarRange(tokens: words), form: .description, entity: entity))
+        // The mention covers the words no other mention has ("school districts" after "Minnesota").
+        var free = words
+        while !free.isEmpty, free.contains(where: { mentions.mention(at: $0) != nil }) {
+            free = (free.lowerBound + 1)..<free.upperBound
+        }
+        if !free.isEmpty {
+            mentions.add(MentionRecord(tokens: free, range: analyzed.scalarRange(tokens: free), form: .description, entity: entity))
+        }
         return (entity, 0.85)
     }
 
@@ -213,10 +256,9 @@ struct AttributionSieves {
             if tokens[t].text == head, t >= 2, verbs.contains(tokens[t - 2].text) || verbs.contains(tokens[t - 1].text) {
                 let verb = verbs.contains(tokens[t - 2].text) ? t - 2 : t - 1
                 if let s = sentence(of: verb),
-                    let subject = phrases.subject(before: verb, sentence: analyzed.sentences[s].tokens, mentions: &mentions),
-                    let entity = subject.entity
+                    let subject = phrases.subject(before: verb, sentence: analyzed.sentences[s].tokens, mentions: &mentions)
                 {
-                    return entity
+                    return resolve(subject).entity
                 }
                 return nil
             }

@@ -38,6 +38,8 @@ struct CueFinder {
             while t < sentence.tokens.upperBound {
                 defer { t += 1 }
                 guard tokens[t].kind == .word, !analyzed.isQuoted(t) else { continue }
+                // A capitalised cue word inside a sentence is part of a name ("Secretary of State").
+                if tokens[t].isCapitalized, t > sentence.tokens.lowerBound, tokens[t - 1].kind != .quote { continue }
                 if let end = lexicon.cuePhrase(at: t, in: tokens, before: sentence.tokens.upperBound) {
                     let according = tokens[t].text == "according"
                     let verb = according ? nil : lexicon.cueVerbs[tokens[t].text]
@@ -59,7 +61,7 @@ struct CueFinder {
 
     /// The verb a cue phrase that does not start with a cue verb stands for (`made clear`).
     static let phraseVerb = Lexicon.CueVerb(lemma: "say", takesObject: false, isBelief: false, isWeak: false,
-                                            takesNounPhrase: true)
+                                            takesNounPhrase: true, takesInfinitive: true)
 
     /// Whether token `t` stands where a verb can: not after a determiner or a preposition.
     func isVerbPosition(_ t: Int, sentence: Range<Int>) -> Bool {
@@ -72,7 +74,10 @@ struct CueFinder {
                 return false
             }
         }
-        if t + 1 < sentence.upperBound, tokens[t + 1].text == "of", !["said", "spoke", "speak", "speaks", "warned", "complained"].contains(tokens[t].text) {
+        // "reports of", "claims of" are nouns; "said of", "warned of" are not.
+        if t + 1 < sentence.upperBound, tokens[t + 1].text == "of", let verb = lexicon.cueVerbs[tokens[t].text],
+            SpeakerPhrases.nounLike.contains(verb.lemma), tokens[t].text == verb.lemma || tokens[t].text == verb.lemma + "s"
+        {
             return false
         }
         return true

@@ -15,6 +15,8 @@ struct Lexicon: Sendable {
         var isWeak: Bool
         /// The content may be a noun phrase (`criticized the plan`).
         var takesNounPhrase: Bool
+        /// The content may be an infinitive (`wants to run`, `urged voters to stay home`).
+        var takesInfinitive = false
     }
 
     /// A person's gender as a title or first name states it.
@@ -52,7 +54,8 @@ struct Lexicon: Sendable {
             let tags = Set(fields.filter { $0.hasPrefix("+") })
             guard let lemma = forms.first else { continue }
             let verb = CueVerb(lemma: lemma, takesObject: tags.contains("+object"), isBelief: tags.contains("+belief"),
-                               isWeak: tags.contains("+weak"), takesNounPhrase: tags.contains("+np"))
+                               isWeak: tags.contains("+weak"), takesNounPhrase: tags.contains("+np"),
+                               takesInfinitive: tags.contains("+to"))
             for form in forms where verbs[form] == nil { verbs[form] = verb }
         }
         cueVerbs = verbs

@@ -106,7 +106,9 @@ struct MentionFinder {
                     || (run.lowerBound > range.lowerBound && tokens[run.lowerBound - 1].kind == .quote)
                 let isPlace = lexicon.place(at: run.lowerBound, in: tokens, scalars: analyzed.scalars,
                                             before: run.upperBound) != nil
-                if !isPlace, lexicon.commonWords.contains(first.text), initial || first.text != "the" || run.count == 1 {
+                // Inside a sentence a capitalised common word is part of a name ("New York", "The
+                // Megyn Kelly Show"); at its start it is just the first word.
+                if !isPlace, lexicon.commonWords.contains(first.text), initial || run.count == 1 {
                     run = (run.lowerBound + 1)..<run.upperBound
                 } else {
                     break

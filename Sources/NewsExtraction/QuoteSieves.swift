@@ -69,11 +69,14 @@ extension AttributionSieves {
         guard openToken > 0, let s = sentence(of: openToken), sentence(of: openToken - 1) == s else { return false }
         let bounds = analyzed.sentences[s].tokens
         var k = openToken - 1
-        if tokens[k].text == ":" || tokens[k].text == "," { k -= 1 }
+        let marked = tokens[k].text == ":" || tokens[k].text == ","
+        if marked { k -= 1 }
         var j = k
         while j >= max(bounds.lowerBound, k - 8) {
             if analyzed.isQuoted(j) || tokens[j].text == "that" || tokens[j].isTerminal { return false }
             if let c = cueIndex(at: j), !usedCue[c], !cues[c].isAccordingTo, cues[c].tokens.upperBound - 1 == j {
+                // A verb with other senses introduces a quotation only with a colon or comma.
+                if cues[c].verb?.isWeak == true || cues[c].verb?.isBelief == true, !marked { return false }
                 guard let phrase = phrases.subject(before: cues[c].tokens.lowerBound, sentence: bounds, mentions: &mentions)
                 else { return false }
                 attributeQuotation(index, cue: c, phrase: phrase, rule: "quote-cue-before", confidence: 0.9, nearEnd: false)
@@ -162,7 +165,7 @@ extension AttributionSieves {
         _ index: Int, cue c: Int, phrase: SpeakerPhrases.Phrase, rule: String, confidence: Double, nearEnd: Bool
     ) {
         let quotation = analyzed.quotations[index]
-        let (entity, certainty) = entity(for: phrase)
+        let (entity, coSpeakers, certainty) = resolve(phrase)
         usedCue[c] = true
         usedQuote[index] = true
         let cueTokens = cues[c].tokens
@@ -190,7 +193,7 @@ extension AttributionSieves {
             }
             var item = Attribution(
                 kind: .direct, content: content, cue: p == adjacent ? cueTokens : nil, cueText: cueText,
-                speaker: p == adjacent ? phrase.tokens : nil, entity: entity, coSpeakers: phrase.coSpeakers,
+                speaker: phrase.tokens, entity: entity, coSpeakers: coSpeakers,
                 rule: pieceRule, confidence: pieceConfidence, sentences: covered, quotation: index)
             if p != adjacent { item.cue = cueTokens }
             addVenue(&item, near: cueTokens)
@@ -224,7 +227,7 @@ extension AttributionSieves {
         for piece in quotation.pieces {
             var item = Attribution(
                 kind: .direct, content: [quoteContent(piece.inner)], cue: previous.cue, cueText: previous.cueText,
-                speaker: nil, entity: previous.entity, coSpeakers: previous.coSpeakers, addressee: previous.addressee,
+                speaker: previous.speaker, entity: previous.entity, coSpeakers: previous.coSpeakers, addressee: previous.addressee,
                 rule: rule, confidence: min(confidence, previous.confidence), sentences: sentences(covering: piece.inner),
                 quotation: index)
             item.venue = previous.venue

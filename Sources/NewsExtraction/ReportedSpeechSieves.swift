@@ -68,17 +68,23 @@ extension AttributionSieves {
             coordinated(c)
             return
         }
+        // "ads supporting Rubio", "a group backing Bush": a participle that modifies a noun.
+        if tokens[start].text.hasSuffix("ing"),
+            !["is", "are", "was", "were", "been", "be", "'s", "'re", "also", "now", "still", "keeps", "kept", "started", "began"].contains(previous)
+        {
+            return
+        }
         guard let subject = phrases.subject(before: start, sentence: bounds, mentions: &mentions) else {
             invertedAfter(c)
             return
         }
         let forward = forwardContent(c)
         let beforeSubject = subject.tokens.lowerBound - 1
-        let tail = tailEnd(after: cue.tokens.upperBound, bounds: bounds)
+        let tail = tailEnd(after: cue.tokens.upperBound, bounds: bounds, objectVerb: verb.takesObject)
         let subjectAfterClause = beforeSubject > bounds.lowerBound + 1
             && (tokens[beforeSubject].text == "," || tokens[beforeSubject].kind == .dash)
             && !analyzed.isQuoted(beforeSubject - 1)
-        if subjectAfterClause, forward == nil || tail.isAdjunct {
+        if subjectAfterClause, tail.isAdjunct {
             let first = contentStart(bounds.lowerBound, upTo: beforeSubject)
             guard first < beforeSubject else { return }
             var spans = [first..<beforeSubject]
@@ -112,7 +118,7 @@ extension AttributionSieves {
         guard start - 1 > bounds.lowerBound, tokens[start - 1].text == ",",
             let phrase = phrases.phrase(startingAt: cue.tokens.upperBound, sentence: bounds, mentions: &mentions)
         else { return }
-        let tail = tailEnd(after: phrase.tokens.upperBound, bounds: bounds)
+        let tail = tailEnd(after: phrase.tokens.upperBound, bounds: bounds, objectVerb: false)
         guard tail.isAdjunct || tail.end >= bounds.upperBound || tokens[tail.end].isTerminal else { return }
         let first = contentStart(bounds.lowerBound, upTo: start - 1)
         guard first < start - 1 else { return }
@@ -164,39 +170,50 @@ extension AttributionSieves {
             make(c, spans: [content], subject: phrase, rule: "reported-participle", confidence: 0.7, speakerSpan: previous.speaker)
             return
         }
-        guard let subject = clauseSubject(bounds) else { return }
-        make(c, spans: [content], subject: subject, rule: "reported-participle", confidence: 0.7)
+        guard let subject = nearestSubject(before: cue.tokens.lowerBound, bounds: bounds) else { return }
+        make(c, spans: [content], subject: subject, rule: "reported-participle", confidence: 0.65)
     }
 
-    /// `… and added that …`: the speaker of the cue before it in the sentence.
+    /// `… and added that …`: the speaker of the cue before it in the sentence, or else the
+    /// nearest actor before it that can be a subject (`Rubio thanked Miami and said …`).
     mutating func coordinated(_ c: Int) {
         let cue = cues[c]
-        guard let content = forwardContent(c), let index = lastItem(endingIn: cue.sentence),
-            (items[index].cue?.lowerBound ?? 0) < cue.tokens.lowerBound
-        else { return }
-        let previous = items[index]
-        let phrase = SpeakerPhrases.Phrase(tokens: previous.speaker ?? cue.tokens, entity: previous.entity,
-                                           coSpeakers: previous.coSpeakers, form: .name)
-        make(c, spans: [content], subject: phrase, rule: "reported-coordinated", confidence: 0.8, speakerSpan: previous.speaker)
+        guard let content = forwardContent(c) else { return }
+        if let index = lastItem(endingIn: cue.sentence), (items[index].cue?.lowerBound ?? 0) < cue.tokens.lowerBound {
+            let previous = items[index]
+            let phrase = SpeakerPhrases.Phrase(tokens: previous.speaker ?? cue.tokens, entity: previous.entity,
+                                               coSpeakers: previous.coSpeakers, form: .name)
+            make(c, spans: [content], subject: phrase, rule: "reported-coordinated", confidence: 0.8, speakerSpan: previous.speaker)
+            return
+        }
+        let bounds = analyzed.sentences[cue.sentence].tokens
+        guard let subject = nearestSubject(before: cue.tokens.lowerBound, bounds: bounds) else { return }
+        make(c, spans: [content], subject: subject, rule: "reported-coordinated", confidence: 0.7)
     }
 
-    /// The noun phrase that starts a sentence and is its subject: to the first verb-like word.
-    func clauseSubject(_ bounds: Range<Int>) -> SpeakerPhrases.Phrase? {
+    /// The nearest actor before token `limit` in the sentence that can be a clause's subject: not
+    /// a place, not governed by a preposition or a possessive, not a possessive pronoun.
+    func nearestSubject(before limit: Int, bounds: Range<Int>) -> SpeakerPhrases.Phrase? {
         let tokens = analyzed.tokens
-        var end = bounds.lowerBound
-        while end < bounds.upperBound, end - bounds.lowerBound < 10 {
-            let token = tokens[end]
-            if token.kind != .word && token.kind != .number { break }
-            if end > bounds.lowerBound, token.text.hasSuffix("ed") || SpeakerPhrases.auxiliaries.contains(token.text) && token.text != "and" {
-                break
+        var t = limit - 1
+        while t >= bounds.lowerBound, limit - t < 25 {
+            if let mention = mentions.mention(at: t), !analyzed.isQuoted(t) {
+                let entity = mentions.entities[mention.entity]
+                let start = mention.tokens.lowerBound
+                let governed = start > bounds.lowerBound
+                    && ["of", "to", "for", "with", "at", "by", "from", "about", "against", "in", "on", "'s", "over"].contains(tokens[start - 1].text)
+                if entity.kind != .place, !governed,
+                    !["his", "her", "its", "their", "him", "them", "themselves", "himself", "herself"].contains(tokens[start].text)
+                {
+                    return SpeakerPhrases.Phrase(tokens: mention.tokens, entity: mention.entity, form: mention.form)
+                }
+                t = start - 1
+                continue
             }
-            end += 1
+            if tokens[t].isTerminal || tokens[t].text == ";" { return nil }
+            t -= 1
         }
-        guard end > bounds.lowerBound, end < bounds.upperBound else { return nil }
-        if let mention = mentions.mention(at: end - 1), mention.tokens.upperBound == end, mention.form != .pronoun || true {
-            return SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<end, entity: mention.entity, form: mention.form)
-        }
-        return SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<end, entity: nil, form: .description)
+        return nil
     }
 
     /// Whether a `not`, `n't` or `never` stands just before the cue.
@@ -214,7 +231,7 @@ extension AttributionSieves {
     /// Where the words after a cue that are not its content end (an addressee, a time, a venue:
     /// `said Wednesday`, `told reporters`, `said of the ongoing protests`), and whether they are
     /// only such words: the next `,`, terminal or quotation, at most 10 tokens on.
-    func tailEnd(after start: Int, bounds: Range<Int>) -> (end: Int, isAdjunct: Bool) {
+    func tailEnd(after start: Int, bounds: Range<Int>, objectVerb: Bool) -> (end: Int, isAdjunct: Bool) {
         let tokens = analyzed.tokens
         var t = start
         while t < bounds.upperBound, t - start < 10 {
@@ -225,9 +242,11 @@ extension AttributionSieves {
         }
         if t - start >= 10 { return (t, false) }
         guard t > start else { return (t, true) }
+        // Words that run into a quotation are its lead-in: content, not an adjunct.
+        if t < bounds.upperBound, tokens[t].kind == .quote { return (t, false) }
         let first = tokens[start]
         let adjunct = Self.adjunctStarts.contains(first.text) || Self.objectPronouns.contains(first.text)
-            || mentions.mention(at: start) != nil && t - start <= 4
+            || objectVerb && mentions.mention(at: start) != nil && t - start <= 4
         return (t, adjunct)
     }
 
@@ -272,13 +291,24 @@ extension AttributionSieves {
             let first = tokens[k]
             let subjectLike = ["he", "she", "they", "it", "we", "i", "you", "there", "this", "the", "a", "an", "his", "her",
                                "their", "its", "our"].contains(first.text) || first.isCapitalized || first.kind == .quote
-            if !subjectLike && !(verb.takesNounPhrase && !verb.isBelief) { return nil }
+            let infinitive = verb.takesInfinitive && first.text == "to"
+            if !subjectLike && !infinitive && !(verb.takesNounPhrase && !verb.isBelief) { return nil }
         }
         guard k < bounds.upperBound else { return nil }
-        if Self.adjunctStarts.contains(tokens[k].text) && sawThat == nil && !verb.takesNounPhrase { return nil }
+        // "wants to run", "urged voters to stay home": an infinitive after the verb or its object.
+        if verb.takesInfinitive, tokens[k].text != "to", sawThat == nil, k + 1 < bounds.upperBound,
+            mentions.mention(at: k) != nil || Self.objectPronouns.contains(tokens[k].text)
+        {
+            var o = k
+            while o < min(bounds.upperBound, k + 5), tokens[o].text != "to" { o += 1 }
+            if o < bounds.upperBound, tokens[o].text == "to" { k = o }
+        }
+        let infinitive = tokens[k].text == "to" && verb.takesInfinitive
+        if Self.adjunctStarts.contains(tokens[k].text) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
         let end = clauseEnd(from: k, bounds: bounds)
         let words = tokens[k..<end].filter(\.isWordLike).count
-        guard words >= 2 else { return nil }
+        // One word is content only as an answer: "said no", "said so".
+        guard words >= 2 || (words == 1 && ["yes", "no", "so", "nothing"].contains(tokens[k].text)) else { return nil }
         return k..<end
     }
 
@@ -342,7 +372,7 @@ extension AttributionSieves {
         speakerSpan: Range<Int>?? = nil
     ) {
         let cue = cues[c]
-        let (entity, certainty) = entity(for: subject)
+        let (entity, coSpeakers, certainty) = resolve(subject)
         var content: [Range<Int>] = []
         var quotes: [Range<Int>] = []
         for span in spans where !span.isEmpty {
@@ -370,7 +400,7 @@ extension AttributionSieves {
         var item = Attribution(
             kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cue.tokens,
             cueText: analyzed.text(tokens: cue.tokens), speaker: speakerSpan ?? subject.tokens, entity: entity,
-            coSpeakers: subject.coSpeakers, addressee: addressee, rule: rule, confidence: confidence * certainty,
+            coSpeakers: coSpeakers, addressee: addressee, rule: rule, confidence: confidence * certainty,
             sentences: sentenceRange)
         addVenue(&item, near: cue.tokens)
         append(item)

@@ -19,6 +19,11 @@ struct SpeakerPhrases {
         var entity: Int?
         var coSpeakers: [Int] = []
         var form: Mention.Form
+        /// For `X and Y`, where neither names an actor yet: X's tokens and entity; `tokens`
+        /// covers both, `secondConjunct` is Y's.
+        var conjunct: Range<Int>? = nil
+        var conjunctEntity: Int? = nil
+        var secondConjunct: Range<Int>? = nil
     }
 
     /// Words skipped between a subject and its cue verb.
@@ -63,13 +68,40 @@ struct SpeakerPhrases {
             }
         }
         guard k >= sentence.lowerBound, !analyzed.isQuoted(k) else { return nil }
-        // An appositive or relative clause between commas.
-        if tokens[k].text == ",", let before = appositiveStart(endingAt: k, sentence: sentence) {
-            k = before - 1
+        // Appositives and relative clauses between commas ("Clinton, 35, the daughter of …,"),
+        // and a bracket after a name ("Gov. Mary Fallin (R-OK)").
+        var clauses = 0
+        while clauses < 3 {
+            if tokens[k].text == ",", let before = appositiveStart(endingAt: k, sentence: sentence) {
+                k = before - 1
+            } else if tokens[k].text == ")", let open = (max(sentence.lowerBound, k - 8)..<k).last(where: { tokens[$0].text == "(" }) {
+                k = open - 1
+            } else {
+                break
+            }
             guard k >= sentence.lowerBound else { return nil }
+            clauses += 1
         }
-        return phrase(endingAt: k, sentence: sentence, mentions: &mentions)
+        guard let found = phrase(endingAt: k, sentence: sentence, mentions: &mentions) else { return nil }
+        // A cue that is also a noun ("his biggest worry", "a controversial tweet") needs a
+        // subject that names someone.
+        let cueText = tokens[cue].text
+        if found.entity == nil, found.form == .description, let verb = lexicon.cueVerbs[cueText],
+            Self.nounLike.contains(verb.lemma), cueText == verb.lemma || cueText == verb.lemma + "s"
+        {
+            return nil
+        }
+        return found
     }
+
+    /// Cue verbs whose base and -s forms are common nouns too.
+    static let nounLike: Set<String> = [
+        "worry", "fear", "hope", "claim", "plan", "report", "support", "call", "comment", "answer", "reply", "note",
+        "remark", "estimate", "doubt", "question", "show", "tweet", "post", "promise", "pledge", "vow", "charge",
+        "demand", "protest", "object", "decline", "statement", "attack", "blast", "back", "warning", "want", "wish",
+        "find", "view", "state", "point", "signal", "hint", "cite", "respond", "counter", "threaten", "repeat",
+        "praise", "blame", "defend", "reject", "dismiss", "estimate", "continue", "plan", "decide", "welcome", "seek",
+    ]
 
     /// The start of a `, who …,` or `, a spokesman for …,` clause whose closing comma is at `comma`:
     /// the index of its opening comma.
@@ -81,7 +113,9 @@ struct SpeakerPhrases {
             if tokens[k].text == "," {
                 let first = tokens[k + 1].text
                 let opens = ["who", "which", "whose", "a", "an", "the", "both", "also", "now", "then", "once", "himself",
-                             "herself", "one", "whom", "including", "like"].contains(first)
+                             "herself", "one", "whom", "including", "like", "in", "on", "at", "during", "speaking",
+                             "writing", "unlike", "as", "for", "his", "her", "their", "its", "citing", "after", "before",
+                             "when", "while", "however", "meanwhile", "too", "though", "though"].contains(first)
                     || lexicon.title(endingAt: k + 1, in: tokens, from: k + 1) != nil
                     || tokens[k + 1].kind == .number
                 return opens ? k : nil
@@ -140,11 +174,26 @@ struct SpeakerPhrases {
         }
         let first = tokens[start]
         guard Self.determiners.contains(first.text) || first.isCapitalized || start == sentence.lowerBound
-            || lexicon.groupNouns.contains(last.text) || lexicon.titles[last.text] != nil
+            || first.kind == .number || lexicon.groupNouns.contains(last.text) || lexicon.titles[last.text] != nil
         else { return nil }
-        // A phrase that is only a determiner and adjectives is not a speaker.
+        // A phrase that is only a determiner and adjectives is not a speaker; nor is a phrase
+        // that opens with a participle or an adverb ("Speaking at a rally", "Instead").
         guard end > start || !Self.determiners.contains(first.text) else { return nil }
-        return Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
+        if first.text.hasSuffix("ing") || (lexicon.commonWords.contains(first.text) && !Self.determiners.contains(first.text)) {
+            return nil
+        }
+        var found = Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
+        // "Two Minnesota school districts and a teachers union": two speakers.
+        if start - 2 >= sentence.lowerBound, tokens[start - 1].text == "and", tokens[start - 2].isWordLike,
+            let other = self.phrase(endingAt: start - 2, sentence: sentence, mentions: &mentions), other.conjunct == nil,
+            other.form != .pronoun
+        {
+            found.conjunct = other.tokens
+            found.conjunctEntity = other.entity
+            found.secondConjunct = start..<(end + 1)
+            found.tokens = other.tokens.lowerBound..<(end + 1)
+        }
+        return found
     }
 
     /// Titles, qualifiers and determiners before a mention that belong to the phrase.

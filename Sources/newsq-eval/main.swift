@@ -65,6 +65,9 @@ func polnear(_ arguments: [String]) {
     var total = AttributionScorer.Result()
     var failures: [String] = []
     var examples: [(String, String)] = []
+    var missedCues: [String: (none: Int, speaker: Int)] = [:]
+    let show = option("--show", in: arguments)
+    var shown = 0
     let extractor = Extractor()
     for document in documents {
         let model: ArticleModel
@@ -76,6 +79,43 @@ func polnear(_ arguments: [String]) {
         }
         let result = AttributionScorer().score(model: model, gold: document.attributions)
         total.add(result)
+        if let show, show.hasPrefix("rule:"), shown < errors {
+            let text = ScalarText(document.text)
+            for statement in result.falsePositives where statement.rule == String(show.dropFirst(5)) && shown < errors {
+                shown += 1
+                print("FP \(document.name) \(statement.id) speaker «\(statement.speakerSpan?.text ?? "-")» cue «\(statement.cue)» content «\(statement.content.prefix(140))»")
+                let content = statement.contentSpans.map { $0.start..<$0.end }
+                for gold in document.attributions where AttributionScorer.overlap(gold.content, content) > 0 {
+                    let source = gold.source.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " ")
+                    let cue = gold.cue.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " ")
+                    let words = gold.content.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " … ")
+                    print("   gold \(gold.id) source «\(source)» cue «\(cue)» content «\(words.prefix(100))»")
+                }
+            }
+        }
+        if errors > 0 {
+            let text = ScalarText(document.text)
+            for (gold, contentMatched) in result.missed {
+                let cue = gold.cue.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " ").lowercased()
+                let goldWords = gold.content.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined()
+                let isQuoted = goldWords.contains("“") || goldWords.contains("”") || goldWords.contains("\"")
+                if let show, cue == show || (show == "quoted" && isQuoted) || (show == "unquoted" && !isQuoted), shown < errors {
+                    shown += 1
+                    func quote(_ ranges: [Range<Int>]) -> String {
+                        ranges.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " … ")
+                            .replacingOccurrences(of: "\n", with: "⏎")
+                    }
+                    let start = gold.content.first?.lowerBound ?? 0
+                    let near = model.statements.filter { st in st.sentenceSpan.start <= start + 400 && st.sentenceSpan.end >= start - 400 }
+                    print("MISS \(document.name) \(gold.id) [\(contentMatched ? "speaker" : "content")] source «\(quote(gold.source))» cue «\(quote(gold.cue))» content «\(quote(gold.content).prefix(160))»")
+                    for st in near where AttributionScorer.overlap(st.contentSpans.map { $0.start..<$0.end }, gold.content) > 0 || st.cueSpan.map({ sp in gold.cue.contains { $0.overlaps(sp.start..<sp.end) } }) == true {
+                        print("   got \(st.id) [\(st.rule ?? "")] speaker «\(st.speakerSpan?.text ?? "-")»=\(st.speaker) cue «\(st.cue)» content «\(st.content.prefix(120))»")
+                    }
+                }
+                let counts = missedCues[cue] ?? (0, 0)
+                missedCues[cue] = contentMatched ? (counts.none, counts.speaker + 1) : (counts.none + 1, counts.speaker)
+            }
+        }
         if errors > 0, examples.count < errors {
             let text = ScalarText(document.text)
             for (gold, contentMatched) in result.missed.prefix(3) {
@@ -103,6 +143,12 @@ func polnear(_ arguments: [String]) {
         for failure in failures.prefix(5) { print("    \(failure)") }
     }
     for (kind, line) in examples { print("  \(kind): \(line)") }
+    if errors > 0 {
+        print("  missed cues (no content match / wrong speaker):")
+        for (cue, counts) in missedCues.sorted(by: { $0.value.none + $0.value.speaker > $1.value.none + $1.value.speaker }).prefix(errors) {
+            print("    \(cue.prefix(30).padding(toLength: 30, withPad: " ", startingAt: 0)) \(String(counts.none).leftPad(5)) \(String(counts.speaker).leftPad(5))")
+        }
+    }
 }
 
 extension String {
@@ -202,6 +248,25 @@ func speed(_ arguments: [String]) {
     print("  peak memory: newsq-eval \(fixed(extractPeak, 1)) MiB, sqlite3 \(fixed(peakMiB(children: true), 1)) MiB")
 }
 
+// MARK: A file's statements, for a look
+
+func show(_ arguments: [String]) {
+    guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else { fail("show needs a file") }
+    do {
+        let model = try Extractor().extract(bytes: [UInt8](data), fileName: path, date: CalendarDate(year: 2026, month: 2, day: 4))
+        for statement in model.statements {
+            print("\(statement.id) [\(statement.rule ?? "")] \(statement.kind.rawValue) \(statement.speaker) «\(statement.speakerSpan?.text ?? "-")» \(statement.cue): «\(statement.content)» \(statement.confidence ?? 0)")
+        }
+        if arguments.contains("--actors") {
+            for actor in model.actors {
+                print("\(actor.id) \(actor.kind.rawValue) \(actor.name) aliases \(actor.aliases) mentions \(actor.mentions.map { "\($0.span.text)/\($0.form.rawValue.prefix(1))" })")
+            }
+        }
+    } catch {
+        fail("\(error)")
+    }
+}
+
 // MARK: Main
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -209,6 +274,7 @@ switch arguments.first {
 case "seed": seed()
 case "polnear": polnear(Array(arguments.dropFirst()))
 case "speed": speed(Array(arguments.dropFirst()))
+case "show": show(Array(arguments.dropFirst()))
 default:
     fail("usage: newsq-eval seed | polnear DIR [--split dev|train] [--errors N] | speed DIR [--sqlite PATH] [--runs N]")
 }
