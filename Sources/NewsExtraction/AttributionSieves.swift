@@ -293,7 +293,7 @@ struct AttributionSieves {
             && analyzed.tokenSentence[before] == analyzed.tokenSentence[min(first, tokens.count - 1)]
         if sameSentence {
             let previous = tokens[before]
-            let afterCue = lexicon.cueVerbs[previous.text] != nil
+            let afterCue = Lexicon.shared.cueVerb(previous) != nil
             if previous.isWordLike && !afterCue { return false }
         }
         return words >= 3 || (!sameSentence && words >= 1)

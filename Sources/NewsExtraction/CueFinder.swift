@@ -42,7 +42,7 @@ struct CueFinder {
                 if tokens[t].isCapitalized, t > sentence.tokens.lowerBound, tokens[t - 1].kind != .quote { continue }
                 if let end = lexicon.cuePhrase(at: t, in: tokens, before: sentence.tokens.upperBound) {
                     let according = tokens[t].text == "according"
-                    let verb = according ? nil : lexicon.cueVerbs[tokens[t].text]
+                    let verb = according ? nil : Lexicon.shared.cueVerb(tokens[t])
                     if according || isVerbPosition(t, sentence: sentence.tokens) {
                         cues.append(Cue(tokens: t..<end, verb: verb ?? Self.phraseVerb, isAccordingTo: according,
                                         sentence: index))
@@ -50,7 +50,7 @@ struct CueFinder {
                         continue
                     }
                 }
-                guard let verb = lexicon.cueVerbs[tokens[t].text], isVerbPosition(t, sentence: sentence.tokens) else {
+                guard let verb = Lexicon.shared.cueVerb(tokens[t]), isVerbPosition(t, sentence: sentence.tokens) else {
                     continue
                 }
                 cues.append(Cue(tokens: t..<(t + 1), verb: verb, isAccordingTo: false, sentence: index))
@@ -75,7 +75,7 @@ struct CueFinder {
             }
         }
         // "reports of", "claims of" are nouns; "said of", "warned of" are not.
-        if t + 1 < sentence.upperBound, tokens[t + 1].text == "of", let verb = lexicon.cueVerbs[tokens[t].text],
+        if t + 1 < sentence.upperBound, tokens[t + 1].text == "of", let verb = Lexicon.shared.cueVerb(tokens[t]),
             SpeakerPhrases.nounLike.contains(verb.lemma), tokens[t].text == verb.lemma || tokens[t].text == verb.lemma + "s"
         {
             return false

@@ -65,7 +65,7 @@ struct DescriptionFinder {
                 }
                 // "the department": the latest organisation with that head noun.
                 if t > sentence.tokens.lowerBound, tokens[t - 1].text == "the", !token.isCapitalized,
-                    lexicon.organizationWords.contains(token.text) || MentionFinder.organizationSuffixes.contains(token.text),
+                    token.has(.organization) || MentionFinder.organizationSuffixes.contains(token.text),
                     let latest = set.lastMention(before: t, limit: 60, where: { _, entity in
                         entity.kind == .organization && entity.head == token.text
                     })
@@ -74,7 +74,7 @@ struct DescriptionFinder {
                                               form: .description, entity: latest.entity))
                     continue
                 }
-                if lexicon.groupNouns.contains(token.text) {
+                if token.has(.group) {
                     let words = group(endingAt: t, sentence: sentence.tokens, isFree: isFree,
                                       mentionStart: { set.mention(at: $0)?.tokens.lowerBound ?? $0 })
                     let key = analyzed.text(tokens: words.nameStart..<(t + 1)).lowercased()
@@ -112,7 +112,7 @@ struct DescriptionFinder {
         var nameStart = head
         while start > sentence.lowerBound, modifiers < 3 {
             let previous = tokens[start - 1]
-            if previous.kind == .word, !lexicon.commonWords.contains(previous.text), lexicon.cueVerbs[previous.text] == nil,
+            if previous.kind == .word, !previous.has(.common), Lexicon.shared.cueVerb(previous) == nil,
                 !previous.text.hasSuffix("ly"), previous.text != "'s"
             {
                 if !isFree(start - 1) {
@@ -123,7 +123,7 @@ struct DescriptionFinder {
                 nameStart = start
                 modifiers += 1
             } else if previous.text == "and", start - 2 > sentence.lowerBound, modifiers > 0,
-                tokens[start - 2].kind == .word, !lexicon.commonWords.contains(tokens[start - 2].text), isFree(start - 2)
+                tokens[start - 2].kind == .word, !tokens[start - 2].has(.common), isFree(start - 2)
             {
                 start -= 2
                 nameStart = start

@@ -22,8 +22,8 @@ struct EventRecord: Sendable {
 ///
 /// An occasion is one event per venue noun and speaker in a paragraph; its participants are the
 /// speaker (`speaker`) and, for an interview, the outlet named with it (`interviewer`). A
-/// sentence's event takes its kind from the first kind word in it (`withdrawn` → withdrawal,
-/// `lawsuit` → lawsuit, `shootings` → shooting…), or `other`; its time is the sentence's first
+/// sentence's event takes its kind from the first kind word in it (``Lexicon/eventKindWords``:
+/// `withdrawn` → withdrawal, `lawsuit` → lawsuit, `shootings` → shooting…), or `other`; its time is the sentence's first
 /// time expression, its quantities all of the sentence's, its place a place named after `in` or
 /// `at`, its participants the subject's actor (`agent`) and groups named in it (`subject`). When
 /// the time or quantity stands inside a statement's content, the event is that speaker's claim
@@ -33,18 +33,6 @@ struct EventFinder {
     let attributions: AttributionResult
     let times: [TimeExpression]
     let quantities: [QuantityExpression]
-
-    /// Words that show an event's kind, by their lower-case form's start.
-    static let kindWords: [(prefix: String, kind: Event.Kind)] = [
-        ("withdr", .withdrawal), ("pullout", .withdrawal), ("pulling", .withdrawal), ("drawdown", .withdrawal),
-        ("reduc", .withdrawal), ("deploy", .deployment), ("remain", .deployment), ("surge", .deployment),
-        ("shoot", .shooting), ("shot", .shooting), ("killed", .shooting), ("killing", .shooting),
-        ("took", .takeover), ("takeover", .takeover), ("agree", .agreement), ("deal", .agreement),
-        ("lawsuit", .lawsuit), ("sued", .lawsuit), ("suing", .lawsuit), ("protest", .protest), ("demonstrat", .protest),
-        ("rally", .protest), ("polic", .policyChange), ("ordered", .order), ("arrest", .arrest), ("detain", .arrest),
-        ("detention", .arrest), ("cooperat", .cooperation), ("operation", .operation), ("conference", .newsConference),
-        ("interview", .interview), ("posted", .post), ("tweet", .post), ("respond", .noResponse),
-    ]
 
     func find() -> [EventRecord] {
         var events: [EventRecord] = []
@@ -115,10 +103,11 @@ struct EventFinder {
             let first = analyzed.firstToken(atOrAfter: evidence.lowerBound)
             let last = analyzed.firstToken(atOrAfter: evidence.upperBound)
             var kind = Event.Kind.other
-            kindSearch: for t in first..<last where tokens[t].kind == .word {
-                for entry in Self.kindWords where tokens[t].text.hasPrefix(entry.prefix) {
-                    kind = entry.kind
-                    break kindSearch
+            let lexicon = Lexicon.shared
+            for t in first..<last where tokens[t].has(.eventKind) {
+                if let shown = lexicon.eventKindOfWord[Int(tokens[t].word)] {
+                    kind = shown
+                    break
                 }
             }
             var participants: [(entity: Int, role: Participant.Role)] = []

@@ -42,6 +42,44 @@ struct Lexicon: Sendable {
     let firstNames: [String: Gender]
     /// Words that are not names when capitalised.
     let commonWords: Set<String>
+    /// Every word any list or rule looks for, lower case → its index.
+    let vocabulary: [String: Int32]
+    /// For each word of the vocabulary, what the lists say of it.
+    let wordFlags: [WordFlags]
+    /// For each word of the vocabulary, the cue verb it is a form of.
+    let verbOfWord: [CueVerb?]
+    /// For each word of the vocabulary, the event kind it shows.
+    let eventKindOfWord: [Event.Kind?]
+
+    /// The words that show an event's kind (``EventFinder``), every form written out.
+    static let eventKindWords: [(words: [String], kind: Event.Kind)] = [
+        (["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "withdrawal", "withdrawals", "pullout",
+          "pulling", "pulled", "drawdown", "reduce", "reduced", "reduces", "reducing", "reduction"], .withdrawal),
+        (["deploy", "deployed", "deploying", "deployment", "remain", "remained", "remains", "surge", "sent"], .deployment),
+        (["shooting", "shootings", "shot", "shoot", "killed", "killing", "killings"], .shooting),
+        (["took", "takeover"], .takeover),
+        (["agree", "agreed", "agrees", "agreement", "deal"], .agreement),
+        (["lawsuit", "lawsuits", "sued", "sue", "suing"], .lawsuit),
+        (["protest", "protests", "protesters", "protested", "demonstration", "demonstrations", "rally", "rallies"], .protest),
+        (["policy", "policies"], .policyChange),
+        (["ordered", "order"], .order),
+        (["arrest", "arrests", "arrested", "detained", "detention", "detentions"], .arrest),
+        (["cooperate", "cooperation", "cooperating", "cooperated"], .cooperation),
+        (["operation", "operations", "campaign"], .operation),
+        (["conference"], .newsConference),
+        (["interview", "interviews"], .interview),
+        (["posted", "tweet", "tweeted"], .post),
+        (["respond", "responded"], .noResponse),
+        (["elected", "election", "vote", "voted", "votes", "primary", "caucus", "caucuses"], .other),
+    ]
+
+    /// Words that can start a time expression (``TimeFinder``).
+    static let timeWords = [
+        "over", "the", "past", "this", "last", "next", "today", "yesterday", "early", "mid", "late", "in",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.",
+        "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+    ]
 
     /// The lexicon, parsed once per process.
     static let shared = Lexicon()
@@ -100,12 +138,65 @@ struct Lexicon: Sendable {
         }
         firstNames = names
         commonWords = Set(LexiconData.commonWords)
+        // The vocabulary: every word of every list, with its flags.
+        var words: [String: Int32] = [:]
+        var flags: [WordFlags] = []
+        var verbOf: [CueVerb?] = []
+        var kindOf: [Event.Kind?] = []
+        func mark(_ word: String, _ flag: WordFlags) {
+            let key = word.lowercased()
+            if let index = words[key] {
+                flags[Int(index)].insert(flag)
+            } else {
+                words[key] = Int32(flags.count)
+                flags.append(flag)
+                verbOf.append(nil)
+                kindOf.append(nil)
+            }
+        }
+        for (form, verb) in verbs {
+            mark(form, .cueVerb)
+            verbOf[Int(words[form]!)] = verb
+        }
+        for first in phrases.keys { mark(first, .cuePhraseStart) }
+        for last in nouns.keys { mark(last, .cueNounLast) }
+        for last in titleTable.keys { mark(last, .titleLast) }
+        for word in organizationWords { mark(word, .organization) }
+        for word in groupNouns { mark(word, .group) }
+        for first in placeTable.keys { mark(first, .placeStart) }
+        for name in names.keys { mark(name, .firstName) }
+        for word in commonWords { mark(word, .common) }
+        for word in Self.timeWords { mark(word, .timeStart) }
+        for word in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+                     "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec."]
+        {
+            mark(word, .weekdayOrMonth)
+        }
+        for word in QuantityFinder.numberWords.keys { mark(word, .amountStart) }
+        for word in ["a", "one", "half"] { mark(word, .amountStart) }
+        for word in PronounResolver.pronouns.keys { mark(word, .pronoun) }
+        for (list, kind) in Self.eventKindWords {
+            for word in list {
+                mark(word, .eventKind)
+                kindOf[Int(words[word]!)] = kind
+            }
+        }
+        vocabulary = words
+        wordFlags = flags
+        verbOfWord = verbOf
+        eventKindOfWord = kindOf
+    }
+
+    /// The cue verb a token is a form of.
+    func cueVerb(_ token: Token) -> CueVerb? {
+        token.word >= 0 && token.has(.cueVerb) ? verbOfWord[Int(token.word)] : nil
     }
 
     /// The title that ends at token `end` (inclusive) of `tokens`, longest first: its first
     /// token index and gender.
     func title(endingAt end: Int, in tokens: [Token], from lower: Int) -> (start: Int, gender: Gender)? {
-        guard let candidates = titles[tokens[end].text] else { return nil }
+        guard tokens[end].has(.titleLast), let candidates = titles[tokens[end].text] else { return nil }
         for candidate in candidates {
             let start = end - candidate.words.count + 1
             guard start >= lower else { continue }
@@ -121,7 +212,7 @@ struct Lexicon: Sendable {
 
     /// The cue phrase starting at token `start`: the index one past its last token.
     func cuePhrase(at start: Int, in tokens: [Token], before limit: Int) -> Int? {
-        guard let candidates = cuePhrases[tokens[start].text] else { return nil }
+        guard tokens[start].has(.cuePhraseStart), let candidates = cuePhrases[tokens[start].text] else { return nil }
         for words in candidates where start + words.count <= limit {
             var matches = true
             for (offset, word) in words.enumerated() where tokens[start + offset].text != word {
@@ -135,6 +226,7 @@ struct Lexicon: Sendable {
 
     /// The place name starting at token `start` (words as written): one past its last token.
     func place(at start: Int, in tokens: [Token], scalars: [Unicode.Scalar], before limit: Int) -> Int? {
+        guard tokens[start].has(.placeStart) else { return nil }
         let first = ScalarText.string(scalars[tokens[start].start..<tokens[start].end])
         guard let candidates = places[first] else { return nil }
         for words in candidates where start + words.count <= limit {

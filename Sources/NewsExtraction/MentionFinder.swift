@@ -108,7 +108,7 @@ struct MentionFinder {
                                             before: run.upperBound) != nil
                 // Inside a sentence a capitalised common word is part of a name ("New York", "The
                 // Megyn Kelly Show"); at its start it is just the first word.
-                if !isPlace, lexicon.commonWords.contains(first.text), initial || run.count == 1 {
+                if !isPlace, first.has(.common), initial || run.count == 1 {
                     run = (run.lowerBound + 1)..<run.upperBound
                 } else {
                     break
@@ -156,7 +156,7 @@ struct MentionFinder {
     func runHasOrganizationWord(from start: Int, to limit: Int) -> Bool {
         var index = start
         while index < limit, analyzed.tokens[index].isCapitalized, index - start < 5 {
-            if lexicon.organizationWords.contains(analyzed.tokens[index].text) { return true }
+            if analyzed.tokens[index].has(.organization) { return true }
             index += 1
         }
         return false
@@ -167,8 +167,8 @@ struct MentionFinder {
         let tokens = analyzed.tokens
         let run = candidate.tokens
         guard candidate.kind != .organization else { return }
-        if run.contains(where: { lexicon.organizationWords.contains(tokens[$0].text) }),
-            lexicon.organizationWords.contains(tokens[run.upperBound - 1].text)
+        if run.contains(where: { tokens[$0].has(.organization) }),
+            tokens[run.upperBound - 1].has(.organization)
         {
             return
         }
@@ -209,19 +209,19 @@ struct MentionFinder {
         {
             return .place
         }
-        if run.contains(where: { lexicon.organizationWords.contains(tokens[$0].text) }) { return .organization }
+        if run.contains(where: { tokens[$0].has(.organization) }) { return .organization }
         if run.count == 1, tokens[run.lowerBound].isAllCaps, tokens[run.lowerBound].text.count <= 6 { return .organization }
         if candidate.title != nil { return .person }
         let first = analyzed.original(run.lowerBound)
         if lexicon.firstNames[first] != nil, run.count >= 2 { return .person }
-        if run.count == 1, lexicon.groupNouns.contains(tokens[run.lowerBound].text) { return .group }
+        if run.count == 1, tokens[run.lowerBound].has(.group) { return .group }
         if run.count >= 2, run.count <= 4,
             run.allSatisfy({ tokens[$0].kind == .word && (tokens[$0].isCapitalized || tokens[$0].text == "of") }),
-            !run.contains(where: { lexicon.commonWords.contains(tokens[$0].text) })
+            !run.contains(where: { tokens[$0].has(.common) })
         {
             return .person
         }
-        if run.count == 1, run.upperBound < tokens.count, lexicon.cueVerbs[tokens[run.upperBound].text] != nil {
+        if run.count == 1, run.upperBound < tokens.count, Lexicon.shared.cueVerb(tokens[run.upperBound]) != nil {
             return .person
         }
         return nil

@@ -37,7 +37,7 @@ struct PronounResolver {
                 while baseCursor < base.count, base[baseCursor].tokens.lowerBound < t { baseCursor += 1 }
                 guard let want = Self.pronouns[tokens[t].text], set.mention(at: t) == nil else { continue }
                 if tokens[t].text == "it" {
-                    guard t + 1 < tokens.count, Lexicon.shared.cueVerbs[tokens[t + 1].text] != nil else { continue }
+                    guard t + 1 < tokens.count, Lexicon.shared.cueVerb(tokens[t + 1]) != nil else { continue }
                 }
                 guard !analyzed.isQuoted(t) else { continue }
                 let block = Int(analyzed.tokenBlock[t])

@@ -47,8 +47,9 @@ struct QuantityFinder {
         var t = 0
         while t < tokens.count {
             defer { t += 1 }
-            guard !timeTokens.contains(t), analyzed.tokenSentence[t] >= 0 else { continue }
             let token = tokens[t]
+            guard token.kind == .number || token.has(.amountStart), !timeTokens.contains(t), analyzed.tokenSentence[t] >= 0
+            else { continue }
             var value: Double?
             var numberEnd = t + 1
             var fraction = false

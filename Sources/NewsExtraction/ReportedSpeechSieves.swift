@@ -274,7 +274,7 @@ extension AttributionSieves {
                 sawThat = look
                 break
             }
-            if token.kind == .quote || token.isTerminal || token.text == ";" || lexicon.cueVerbs[token.text] != nil { break }
+            if token.kind == .quote || token.isTerminal || token.text == ";" || Lexicon.shared.cueVerb(token) != nil { break }
             look += 1
         }
         let between = sawThat.map { k..<$0 }
@@ -328,7 +328,7 @@ extension AttributionSieves {
             if token.text == ";" { break }
             if token.text == ",", !analyzed.isQuoted(t), t + 1 < bounds.upperBound {
                 let next = tokens[t + 1]
-                if next.text.hasSuffix("ing"), lexicon.cueVerbs[next.text] != nil { break }
+                if next.text.hasSuffix("ing"), Lexicon.shared.cueVerb(next) != nil { break }
                 if next.text == "according", t + 2 < bounds.upperBound, tokens[t + 2].text == "to" { break }
                 // ", he said." or ", Homan added." to the end.
                 if t + 2 < bounds.upperBound, endsWithCue(from: t + 1, bounds: bounds) { break }
@@ -336,7 +336,7 @@ extension AttributionSieves {
             if token.text == "and" || token.text == "but", !analyzed.isQuoted(t) {
                 var v = t + 1
                 if v < bounds.upperBound, ["also", "then", "later"].contains(tokens[v].text) { v += 1 }
-                if v + 1 < bounds.upperBound, lexicon.cueVerbs[tokens[v].text] != nil,
+                if v + 1 < bounds.upperBound, Lexicon.shared.cueVerb(tokens[v]) != nil,
                     tokens[v + 1].text == "that" || tokens[v + 1].kind == .quote || tokens[v + 1].text == ":"
                 {
                     break
@@ -356,7 +356,7 @@ extension AttributionSieves {
         let tokens = analyzed.tokens
         var t = start
         while t < bounds.upperBound, t - start < 6 {
-            if lexicon.cueVerbs[tokens[t].text] != nil, t > start {
+            if Lexicon.shared.cueVerb(tokens[t]) != nil, t > start {
                 let rest = bounds.upperBound - t
                 return rest <= 4 || tokens[(t + 1)..<bounds.upperBound].allSatisfy { !$0.isWordLike || Self.adjunctStarts.contains($0.text) }
             }

@@ -155,13 +155,13 @@ struct SpeakerPhrases {
             return Phrase(tokens: end..<(end + 1), entity: nil, form: .pronoun)
         }
         // A description: back to a determiner, a capital at the start, or a stop word.
-        guard !Self.stopBefore.contains(last.text), !lexicon.commonWords.contains(last.text) || last.isCapitalized
+        guard !Self.stopBefore.contains(last.text), !last.has(.common) || last.isCapitalized
         else { return nil }
         var start = end
         while start > sentence.lowerBound, end - start < 8 {
             let previous = tokens[start - 1]
             if Self.stopBefore.contains(previous.text) || previous.kind == .quote || previous.kind == .dash
-                || previous.isTerminal || lexicon.cueVerbs[previous.text] != nil
+                || previous.isTerminal || Lexicon.shared.cueVerb(previous) != nil
             {
                 break
             }
@@ -169,17 +169,17 @@ struct SpeakerPhrases {
                 start -= 1
                 break
             }
-            if lexicon.commonWords.contains(previous.text), previous.text != "of", previous.text != "for" { break }
+            if previous.has(.common), previous.text != "of", previous.text != "for" { break }
             start -= 1
         }
         let first = tokens[start]
         guard Self.determiners.contains(first.text) || first.isCapitalized || start == sentence.lowerBound
-            || first.kind == .number || lexicon.groupNouns.contains(last.text) || lexicon.titles[last.text] != nil
+            || first.kind == .number || last.has(.group) || last.has(.titleLast)
         else { return nil }
         // A phrase that is only a determiner and adjectives is not a speaker; nor is a phrase
         // that opens with a participle or an adverb ("Speaking at a rally", "Instead").
         guard end > start || !Self.determiners.contains(first.text) else { return nil }
-        if first.text.hasSuffix("ing") || (lexicon.commonWords.contains(first.text) && !Self.determiners.contains(first.text)) {
+        if first.text.hasSuffix("ing") || (first.has(.common) && !Self.determiners.contains(first.text)) {
             return nil
         }
         var found = Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
@@ -210,7 +210,7 @@ struct SpeakerPhrases {
             } else if Self.determiners.contains(previous.text), previous.text != "that" {
                 k -= 1
                 break
-            } else if previous.isCapitalized, previous.kind == .word, !lexicon.commonWords.contains(previous.text) {
+            } else if previous.isCapitalized, previous.kind == .word, !previous.has(.common) {
                 k -= 1
             } else {
                 break
@@ -237,10 +237,10 @@ struct SpeakerPhrases {
                 }
                 break
             }
-            if token.kind != .word || Self.stopBefore.contains(token.text) || lexicon.cueVerbs[token.text] != nil {
+            if token.kind != .word || Self.stopBefore.contains(token.text) || Lexicon.shared.cueVerb(token) != nil {
                 break
             }
-            if token.text != "of", token.text != "for", end > start, lexicon.commonWords.contains(token.text),
+            if token.text != "of", token.text != "for", end > start, token.has(.common),
                 !Self.determiners.contains(token.text)
             {
                 break

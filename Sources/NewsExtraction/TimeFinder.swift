@@ -46,8 +46,9 @@ struct TimeFinder {
     func find() -> [TimeExpression] {
         var result: [TimeExpression] = []
         var t = 0
-        while t < analyzed.tokens.count {
-            if let found = expression(at: t) {
+        let tokens = analyzed.tokens
+        while t < tokens.count {
+            if tokens[t].has(.timeStart) || tokens[t].kind == .number, let found = expression(at: t) {
                 result.append(found)
                 t = max(found.tokens.upperBound, t + 1)
             } else {

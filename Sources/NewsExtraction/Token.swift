@@ -36,6 +36,10 @@ public struct Token: Sendable, Equatable {
     public var isCapitalized: Bool
     /// Whether the token has at least two letters and all of them are upper case (`DHS`, `ICE`).
     public var isAllCaps: Bool
+    /// The token's word in the lexicon's vocabulary, or -1: lexicon tests are array lookups.
+    var word: Int32 = -1
+    /// What the lexicon knows of the word.
+    var flags: WordFlags = []
 
     /// Creates a token.
     public init(start: Int, end: Int, kind: Kind, text: String, isCapitalized: Bool, isAllCaps: Bool) {
@@ -46,6 +50,9 @@ public struct Token: Sendable, Equatable {
         self.isCapitalized = isCapitalized
         self.isAllCaps = isAllCaps
     }
+
+    /// Whether the lexicon gives the word this property.
+    func has(_ flag: WordFlags) -> Bool { flags.contains(flag) }
 
     /// Whether the token is a word or a number.
     public var isWordLike: Bool { kind == .word || kind == .number }
@@ -117,4 +124,38 @@ enum Scalars {
     static func isDash(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "—" || scalar == "–" || scalar == "―"
     }
+}
+
+/// What the lexicon knows of a word, one bit per list, so that each token is looked up once.
+struct WordFlags: OptionSet, Sendable, Equatable {
+    let rawValue: UInt32
+
+    /// A form of a cue verb.
+    static let cueVerb = WordFlags(rawValue: 1 << 0)
+    /// The first word of a cue phrase.
+    static let cuePhraseStart = WordFlags(rawValue: 1 << 1)
+    /// The last word of a cue noun.
+    static let cueNounLast = WordFlags(rawValue: 1 << 2)
+    /// The last word of a title.
+    static let titleLast = WordFlags(rawValue: 1 << 3)
+    /// An organisation word.
+    static let organization = WordFlags(rawValue: 1 << 4)
+    /// A group noun.
+    static let group = WordFlags(rawValue: 1 << 5)
+    /// The first word of a place name, in lower case.
+    static let placeStart = WordFlags(rawValue: 1 << 6)
+    /// A first name, in lower case.
+    static let firstName = WordFlags(rawValue: 1 << 7)
+    /// A common word.
+    static let common = WordFlags(rawValue: 1 << 8)
+    /// A word that can start a time expression.
+    static let timeStart = WordFlags(rawValue: 1 << 9)
+    /// A word that can start an amount (a number word, `a`, `one`, `half`).
+    static let amountStart = WordFlags(rawValue: 1 << 10)
+    /// A word that shows an event's kind.
+    static let eventKind = WordFlags(rawValue: 1 << 11)
+    /// A weekday or month name.
+    static let weekdayOrMonth = WordFlags(rawValue: 1 << 12)
+    /// A third-person pronoun.
+    static let pronoun = WordFlags(rawValue: 1 << 13)
 }

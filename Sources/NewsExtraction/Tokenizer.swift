@@ -28,8 +28,8 @@ public struct Tokenizer: Sendable {
         "Vt", "Wash", "Wis", "Wyo",
     ]
 
-    /// Contractions split off as tokens of their own, after the apostrophe.
-    static let clitics: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
+
+    let lexicon = Lexicon.shared
 
     /// Creates a tokenizer.
     public init() {}
@@ -96,8 +96,15 @@ public struct Tokenizer: Sendable {
             length += 1
         }
         if index + 1 + length < end, Scalars.isLetter(scalars[index + 1 + length]) { return nil }
-        let text = String(String.UnicodeScalarView(scalars[(index + 1)..<(index + 1 + length)])).lowercased()
-        return Self.clitics.contains(text) ? length : nil
+        // s, re, ve, ll, d, m — in either case.
+        func lower(_ k: Int) -> UInt32 { scalars[index + 1 + k].value | 0x20 }
+        switch length {
+        case 1: return [0x73, 0x64, 0x6D].contains(lower(0)) ? 1 : nil
+        case 2:
+            let pair = (lower(0), lower(1))
+            return pair == (0x72, 0x65) || pair == (0x76, 0x65) || pair == (0x6C, 0x6C) ? 2 : nil
+        default: return nil
+        }
     }
 
     private func word(_ scalars: [Unicode.Scalar], from start: Int, to end: Int, into tokens: inout [Token]) -> Int {
@@ -155,34 +162,48 @@ public struct Tokenizer: Sendable {
     }
 
     private func make(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ kind: Token.Kind) -> Token {
-        let slice = scalars[start..<end]
         var ascii = true
         var letters = 0
         var upper = 0
-        for scalar in slice {
-            if scalar.value >= 0x80 { ascii = false }
-            if Scalars.isLetter(scalar) {
+        for index in start..<end {
+            let value = scalars[index].value
+            if value >= 0x80 {
+                ascii = false
+                if scalars[index].properties.isAlphabetic {
+                    letters += 1
+                    if scalars[index].properties.isUppercase { upper += 1 }
+                }
+            } else if (0x41...0x5A).contains(value) {
                 letters += 1
-                if Scalars.isUpper(scalar) { upper += 1 }
+                upper += 1
+            } else if (0x61...0x7A).contains(value) {
+                letters += 1
             }
         }
         let text: String
         if kind == .quote {
-            text = String(Character(slice.first!))
+            text = String(Character(scalars[start]))
         } else if ascii {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(slice.count)
-            for scalar in slice {
-                let value = UInt8(scalar.value)
-                bytes.append(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+            // Written straight into the string's storage (a small string, for most words: no
+            // allocation at all).
+            text = String(unsafeUninitializedCapacity: end - start) { buffer in
+                for index in start..<end {
+                    let value = UInt8(truncatingIfNeeded: scalars[index].value)
+                    buffer[index - start] = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                }
+                return end - start
             }
-            text = String(decoding: bytes, as: UTF8.self)
         } else {
             var folded = String.UnicodeScalarView()
-            for scalar in slice { folded.append(Scalars.isApostrophe(scalar) ? "'" : scalar) }
+            for scalar in scalars[start..<end] { folded.append(Scalars.isApostrophe(scalar) ? "'" : scalar) }
             text = String(folded).lowercased()
         }
-        return Token(start: start, end: end, kind: kind, text: text,
-                     isCapitalized: Scalars.isUpper(slice.first!), isAllCaps: letters >= 2 && upper == letters)
+        var token = Token(start: start, end: end, kind: kind, text: text,
+                          isCapitalized: Scalars.isUpper(scalars[start]), isAllCaps: letters >= 2 && upper == letters)
+        if kind == .word, let word = lexicon.vocabulary[text] {
+            token.word = word
+            token.flags = lexicon.wordFlags[Int(word)]
+        }
+        return token
     }
 }
