@@ -25,7 +25,9 @@ extension AttributionSieves {
             let bounds = sentence.tokens
             guard let colon = bounds.prefix(7).first(where: { tokens[$0].text == ":" }), colon > bounds.lowerBound,
                 colon + 2 < bounds.upperBound, tokens[bounds.lowerBound].isCapitalized,
-                (bounds.lowerBound..<colon).allSatisfy({ tokens[$0].isWordLike || tokens[$0].text == "'s" || tokens[$0].text == "." })
+                (bounds.lowerBound..<colon).allSatisfy({
+                    (tokens[$0].isWordLike || tokens[$0].text == "'s" || tokens[$0].text == ".") && lexicon.cueVerb(tokens[$0]) == nil
+                })
             else { continue }
             let phrase = SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<colon, entity: mentionEntity(bounds.lowerBound..<colon),
                                                form: .name)

@@ -64,6 +64,7 @@ struct EntityBuilder {
             set.add(MentionRecord(tokens: candidate.tokens, range: analyzed.scalarRange(tokens: candidate.tokens),
                                   form: .name, entity: entity))
             bracketedAcronym(after: candidate.tokens, entity: entity, into: &set)
+            if set.entities[entity].kind == .organization { nestedPerson(in: candidate.tokens, into: &set) }
         }
     }
 
@@ -94,6 +95,23 @@ struct EntityBuilder {
             return tokens[of - 1].text
         }
         return tokens[range.upperBound - 1].text
+    }
+
+    /// A person named inside an organisation's name — a first name and a surname before its
+    /// organisation word (`The Megyn Kelly Show`, `the Bill Smith Foundation`).
+    mutating func nestedPerson(in range: Range<Int>, into set: inout MentionSet) {
+        let tokens = analyzed.tokens
+        guard range.count >= 3 else { return }
+        for t in range.lowerBound..<(range.upperBound - 2) where tokens[t].has(.firstName) {
+            guard lexicon.firstNames[analyzed.original(t)] != nil, tokens[t + 1].isCapitalized,
+                !tokens[t + 1].has(.organization), tokens[t + 2].has(.organization)
+            else { continue }
+            let words = t..<(t + 2)
+            let person = MentionFinder.Candidate(tokens: words, kind: .person, gender: .unknown)
+            let entity = entityFor(person, into: &set)
+            set.addNested(MentionRecord(tokens: words, range: analyzed.scalarRange(tokens: words), form: .name, entity: entity))
+            return
+        }
     }
 
     /// An organisation already known whose name holds `text` as whole words.

@@ -36,6 +36,9 @@ struct MentionRecord: Sendable {
     var range: Range<Int>
     var form: Mention.Form
     var entity: Int
+    /// A name inside another mention's words ("Megyn Kelly" in "The Megyn Kelly Show"): listed
+    /// among the mentions, but the outer mention is the one found at its tokens.
+    var isNested = false
 }
 
 /// The entities of an article and every mention of them, in text order.
@@ -47,6 +50,13 @@ struct MentionSet: Sendable {
 
     init(tokenCount: Int) {
         byToken = [Int32](repeating: -1, count: tokenCount)
+    }
+
+    /// Adds a name inside another mention (see ``MentionRecord/isNested``).
+    mutating func addNested(_ mention: MentionRecord) {
+        var nested = mention
+        nested.isNested = true
+        mentions.append(nested)
     }
 
     /// Adds a mention unless one already covers any of its tokens; returns whether it did.
@@ -83,7 +93,7 @@ struct MentionSet: Sendable {
     mutating func sort() {
         mentions.sort { $0.range.lowerBound < $1.range.lowerBound }
         for index in byToken.indices { byToken[index] = -1 }
-        for (index, mention) in mentions.enumerated() {
+        for (index, mention) in mentions.enumerated() where !mention.isNested {
             for t in mention.tokens { byToken[t] = Int32(index) }
         }
     }

@@ -103,8 +103,11 @@ extension AttributionSieves {
             return
         }
         guard let forward else { return }
+        // A passive ("was written", "were told") makes its subject what was said, not who said it.
+        if isPassive(start, bounds) { return }
         var confidence = 0.85
-        if verb.isWeak { confidence = 0.7 }
+        let complement = forward.lowerBound > cue.tokens.upperBound && tokens[forward.lowerBound - 1].text == "that"
+        if verb.isWeak && !complement { confidence = 0.7 }
         if verb.isBelief { confidence = 0.6 }
         make(c, spans: [forward], subject: subject, rule: "reported-subject-cue", confidence: confidence)
     }
@@ -116,7 +119,8 @@ extension AttributionSieves {
         let bounds = analyzed.sentences[cue.sentence].tokens
         let start = cue.tokens.lowerBound
         guard start - 1 > bounds.lowerBound, tokens[start - 1].text == ",",
-            let phrase = phrases.phrase(startingAt: cue.tokens.upperBound, sentence: bounds, mentions: &mentions)
+            let phrase = phrases.phrase(startingAt: cue.tokens.upperBound, sentence: bounds, mentions: &mentions),
+            phrase.tokens.lowerBound == cue.tokens.upperBound
         else { return }
         let tail = tailEnd(after: phrase.tokens.upperBound, bounds: bounds, objectVerb: false)
         guard tail.isAdjunct || tail.end >= bounds.upperBound || tokens[tail.end].isTerminal else { return }
@@ -216,6 +220,20 @@ extension AttributionSieves {
         return nil
     }
 
+    /// Whether a form of `be` stands before the cue, adverbs between: a passive (`was written`).
+    func isPassive(_ start: Int, _ bounds: Range<Int>) -> Bool {
+        let tokens = analyzed.tokens
+        guard !tokens[start].text.hasSuffix("ing") else { return false }
+        var k = start - 1
+        while k >= bounds.lowerBound, start - k <= 3 {
+            let text = tokens[k].text
+            if ["is", "are", "was", "were", "be", "been", "being"].contains(text) { return true }
+            if !(text.hasSuffix("ly") || ["also", "not", "never", "first", "later", "widely"].contains(text)) { return false }
+            k -= 1
+        }
+        return false
+    }
+
     /// Whether a `not`, `n't` or `never` stands just before the cue.
     func isNegated(_ start: Int, _ bounds: Range<Int>) -> Bool {
         let tokens = analyzed.tokens
@@ -307,8 +325,10 @@ extension AttributionSieves {
         if Self.adjunctStarts.contains(tokens[k].text) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
         let end = clauseEnd(from: k, bounds: bounds)
         let words = tokens[k..<end].filter(\.isWordLike).count
-        // One word is content only as an answer: "said no", "said so".
-        guard words >= 2 || (words == 1 && ["yes", "no", "so", "nothing"].contains(tokens[k].text)) else { return nil }
+        // One word is content only as an answer: "said no", "said so". "Said nothing" reports
+        // silence, not speech.
+        guard words >= 2 || (words == 1 && ["yes", "no", "so"].contains(tokens[k].text)) else { return nil }
+        if tokens[k].text == "nothing" { return nil }
         return k..<end
     }
 
@@ -333,6 +353,12 @@ extension AttributionSieves {
                 // ", he said." or ", Homan added." to the end.
                 if t + 2 < bounds.upperBound, endsWithCue(from: t + 1, bounds: bounds) { break }
             }
+            // ", but his colleague Ruth Alvarez said …": another speaker's statement starts.
+            if token.text == "," || token.text == "but" || token.text == "while", !analyzed.isQuoted(t), t > start,
+                startsAttribution(at: t + 1, bounds: bounds)
+            {
+                break
+            }
             if token.text == "and" || token.text == "but", !analyzed.isQuoted(t) {
                 var v = t + 1
                 if v < bounds.upperBound, ["also", "then", "later"].contains(tokens[v].text) { v += 1 }
@@ -349,6 +375,27 @@ extension AttributionSieves {
         if end == bounds.upperBound, end > start, tokens[end - 1].isTerminal { end -= 1 }
         while end > start, tokens[end - 1].text == "," || tokens[end - 1].kind == .dash { end -= 1 }
         return end
+    }
+
+    /// Whether a subject and a cue verb followed by more words start at `start` (`his
+    /// colleague Ruth Alvarez said she …`): a mention or pronoun, then within six words a cue verb
+    /// with content after it.
+    func startsAttribution(at start: Int, bounds: Range<Int>) -> Bool {
+        let tokens = analyzed.tokens
+        var t = start
+        if t < bounds.upperBound, ["but", "and", "while", "whereas"].contains(tokens[t].text) { t += 1 }
+        var sawSubject = false
+        let limit = min(bounds.upperBound - 2, t + 7)
+        while t < limit {
+            if analyzed.isQuoted(t) || tokens[t].text == "," || tokens[t].isTerminal { return false }
+            if mentions.mention(at: t) != nil || SpeakerPhrases.personalPronouns.contains(tokens[t].text) {
+                sawSubject = true
+            } else if sawSubject, let verb = lexicon.cueVerb(tokens[t]), !verb.isWeak, !tokens[t].text.hasSuffix("ing") {
+                return tokens[t + 1].isWordLike
+            }
+            t += 1
+        }
+        return false
     }
 
     /// Whether the words from `start` to the sentence end are a speaker and a cue (`he said`).

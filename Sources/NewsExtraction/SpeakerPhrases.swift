@@ -72,6 +72,13 @@ struct SpeakerPhrases {
         // and a bracket after a name ("Gov. Mary Fallin (R-OK)").
         var clauses = 0
         while clauses < 3 {
+            // "The fire chief, Dana Okafor, said": the name between the commas is the speaker.
+            if tokens[k].text == ",", k - 1 >= sentence.lowerBound, let name = mentions.mention(at: k - 1),
+                name.form == .name, name.tokens.upperBound == k, name.tokens.lowerBound - 1 > sentence.lowerBound,
+                tokens[name.tokens.lowerBound - 1].text == ","
+            {
+                return Phrase(tokens: name.tokens, entity: name.entity, form: .name)
+            }
             if tokens[k].text == ",", let before = appositiveStart(endingAt: k, sentence: sentence) {
                 k = before - 1
             } else if tokens[k].text == ")", let open = (max(sentence.lowerBound, k - 8)..<k).last(where: { tokens[$0].text == "(" }) {
