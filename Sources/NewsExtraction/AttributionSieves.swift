@@ -209,7 +209,11 @@ struct AttributionSieves {
         let key = name.lowercased()
         if let known = described[key] { return (known, 0.85) }
         let kind: Actor.Kind
-        if lexicon.groupNouns.contains(head) || (head.hasSuffix("s") && lexicon.titles[String(head.dropLast())] != nil) {
+        let plural = (head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("'s")) || head.hasSuffix("men")
+            || head == "people"
+        if lexicon.groupNouns.contains(head) || (plural && lexicon.cueNouns[String(head.dropLast())] == nil
+            && !Self.sourceNouns.contains(head))
+        {
             kind = .group
         } else if lexicon.titles[head] != nil || tokens[words.lowerBound].isCapitalized && words.count == 1 {
             kind = .person

@@ -86,11 +86,27 @@ struct EventFinder {
         for (index, item) in attributions.items.enumerated() {
             for s in item.sentences { contentBySentence[s, default: []].append(index) }
         }
+        // A sentence that names an occasion has its time there ("said during a news conference
+        // Tuesday"): only a time or a quantity inside a statement's content makes another event.
+        var occasionSentences = Set<Int>()
+        for event in events {
+            for span in event.evidence {
+                let s = Int(analyzed.tokenSentence[analyzed.firstToken(atOrAfter: span.lowerBound)])
+                if s >= 0 { occasionSentences.insert(s) }
+            }
+        }
         let sentencesWithEvents = Set(timesBySentence.keys).union(quantitiesBySentence.keys).sorted()
         for s in sentencesWithEvents {
             let sentence = analyzed.sentences[s]
-            let sentenceTimes = timesBySentence[s] ?? []
-            let sentenceQuantities = quantitiesBySentence[s] ?? []
+            var sentenceTimes = timesBySentence[s] ?? []
+            var sentenceQuantities = quantitiesBySentence[s] ?? []
+            if occasionSentences.contains(s) {
+                let contents = (contentBySentence[s] ?? []).flatMap { attributions.items[$0].content }
+                func inContent(_ t: Int) -> Bool { contents.contains { $0.contains(tokens[t].start) } }
+                sentenceTimes = sentenceTimes.filter { inContent($0.tokens.lowerBound) }
+                sentenceQuantities = sentenceQuantities.filter { inContent($0.tokens.lowerBound) }
+                if sentenceTimes.isEmpty && sentenceQuantities.isEmpty { continue }
+            }
             let anchor = sentenceQuantities.first?.tokens.lowerBound ?? sentenceTimes.first!.tokens.lowerBound
             let anchorOffset = tokens[anchor].start
             var evidence = sentence.range

@@ -60,7 +60,7 @@ struct Lexicon: Sendable {
         (["took", "takeover"], .takeover),
         (["agree", "agreed", "agrees", "agreement", "deal"], .agreement),
         (["lawsuit", "lawsuits", "sued", "sue", "suing"], .lawsuit),
-        (["protest", "protests", "protesters", "protested", "demonstration", "demonstrations", "rally", "rallies"], .protest),
+        (["protest", "protests", "protested", "demonstration", "demonstrations", "rally", "rallies"], .protest),
         (["policy", "policies"], .policyChange),
         (["ordered", "order"], .order),
         (["arrest", "arrests", "arrested", "detained", "detention", "detentions"], .arrest),

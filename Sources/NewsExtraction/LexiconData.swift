@@ -212,15 +212,18 @@ enum LexiconData {
 
     /// `Lexicons/organization-words.txt`.
     static let organizationWords: [String] = [
-        "administration", "agency", "alliance", "assembly", "association", "authority", "bank",
-        "board", "bureau", "cabinet", "campaign", "center", "centre", "church", "club", "coalition",
-        "college", "commission", "committee", "company", "congress", "corporation", "corp.",
-        "council", "court", "department", "division", "enforcement", "federation", "fund",
-        "foundation", "government", "group", "guard", "house", "inc.", "institute", "institution",
-        "league", "ltd", "ltd.", "media", "ministry", "movement", "network", "news", "newspaper",
-        "office", "organization", "organisation", "parliament", "party", "patrol", "police", "post",
-        "press", "program", "programme", "project", "reserve", "school", "senate", "service",
-        "services", "show", "society", "squad", "times", "tribunal", "trust", "union", "university",
+        "administration", "agency", "airlines", "airways", "alliance", "assembly", "association",
+        "authority", "bank", "board", "bureau", "cabinet", "campaign", "center", "centre",
+        "channel", "chronicle", "church", "club", "coalition", "college", "commission", "committee",
+        "company", "congress", "corp.", "corporation", "council", "court", "department", "division",
+        "enforcement", "federation", "foundation", "fund", "gazette", "government", "group",
+        "guard", "guardian", "herald", "house", "inc.", "inquirer", "institute", "institution",
+        "journal", "league", "ltd", "ltd.", "magazine", "media", "ministry", "motors", "movement",
+        "network", "news", "newspaper", "observer", "office", "organisation", "organization",
+        "parliament", "party", "patrol", "police", "post", "press", "program", "programme",
+        "project", "radio", "reserve", "review", "school", "senate", "service", "services", "show",
+        "society", "squad", "studio", "studios", "telegraph", "television", "times", "tribunal",
+        "tribune", "trust", "tv", "union", "university",
     ]
 
     /// `Lexicons/places.txt`.

@@ -73,7 +73,7 @@ struct MentionFinder {
         while i < range.upperBound {
             let token = tokens[i]
             guard token.kind == .word, token.isCapitalized, token.text != "i",
-                !Self.weekdaysAndMonths.contains(token.text)
+                !Self.weekdaysAndMonths.contains(token.text), !token.has(.group)
             else {
                 i += 1
                 continue
@@ -91,7 +91,8 @@ struct MentionFinder {
                     j += 2
                 } else if ["and", "&", "for", "'s", "on"].contains(next.text), j + 1 < range.upperBound,
                     tokens[j + 1].isCapitalized, tokens[j + 1].kind == .word,
-                    runHasOrganizationWord(from: j + 1, to: range.upperBound)
+                    runHasOrganizationWord(from: j + 1, to: range.upperBound),
+                    next.text == "'s" || looksLikeNamePart(i..<j)
                 {
                     j += 2
                 } else {
@@ -139,6 +140,17 @@ struct MentionFinder {
             i = max(j, i + 1)
         }
         return result
+    }
+
+    /// Whether the words before an `and` or `for` can begin an organisation's name (`Immigration
+    /// and Customs Enforcement`, `Center for American Progress`): at most three words, none a title
+    /// or a first name, so `Mayor Paula Reyes and Harbor Authority` stays two names.
+    func looksLikeNamePart(_ range: Range<Int>) -> Bool {
+        guard range.count <= 3 else { return false }
+        for t in range {
+            if analyzed.tokens[t].has(.titleLast) || analyzed.tokens[t].has(.firstName) { return false }
+        }
+        return true
     }
 
     /// Whether only spaces (no line break, no punctuation) separate tokens `a` and `b`.

@@ -256,6 +256,7 @@ extension AttributionSieves {
                         var a = t + 1
                         if a < bounds.upperBound, ["with", "on", "to"].contains(tokens[a].text) { a += 1 }
                         if a < bounds.upperBound, tokens[a].kind == .quote { a += 1 }
+                        if a + 1 < bounds.upperBound, tokens[a].text == "the", mentions.mention(at: a) == nil { a += 1 }
                         if a < bounds.upperBound, let mention = mentions.mention(at: a) { item.venueActor = mention.entity }
                         return
                     }

@@ -23,6 +23,12 @@ public struct TextReader: Sendable {
         public var range: Range<Int>
         /// Body or heading.
         public var kind: Paragraph.Kind
+
+        /// Creates a block.
+        public init(range: Range<Int>, kind: Paragraph.Kind) {
+            self.range = range
+            self.kind = kind
+        }
     }
 
     /// The dateline at the start of the first body paragraph.
@@ -35,6 +41,14 @@ public struct TextReader: Sendable {
         public var start: Int
         /// Where the first sentence starts, after the dash and its space.
         public var bodyStart: Int
+
+        /// Creates a dateline.
+        public init(place: String, source: String?, start: Int, bodyStart: Int) {
+            self.place = place
+            self.source = source
+            self.start = start
+            self.bodyStart = bodyStart
+        }
     }
 
     /// What reading found.

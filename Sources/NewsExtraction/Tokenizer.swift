@@ -6,8 +6,8 @@ import NewsModel
 /// - white space separates tokens and is not one;
 /// - a word runs over letters, digits and combining marks, an apostrophe or hyphen between two
 ///   letters (`O’Malley`, `state-led`, `didn’t`), and the periods of an abbreviation: a single
-///   letter with its period (`J.`, and `U.S.`, `D.C.`, `a.m.` letter by letter) or a word of
-///   ``abbreviations`` (`Gov.`, `Jan.`, `Mr.`);
+///   letter with its period (`J.`, and `U.S.`, `D.C.`, `a.m.` letter by letter), a word of
+///   ``abbreviations`` (`Gov.`, `Jan.`, `Mr.`), or `No.` before a number;
 /// - the clitics `’s`, `’re`, `’ve`, `’ll`, `’d` and `’m` are tokens of their own (`He’s` is `he`
 ///   and `'s`), so a possessive or a contracted pronoun is seen as such; `n’t` stays in its word;
 /// - a number runs over digits with inner `,` or `.` before a digit (`2,000`, `3.5`) and any
@@ -21,7 +21,7 @@ public struct Tokenizer: Sendable {
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gov", "Govs", "Sen", "Sens", "Rep", "Reps", "Gen", "Lt", "Col",
         "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Cpl", "Pvt", "Pres", "Supt", "Det", "Insp", "Atty", "Rev",
         "Fr", "Hon", "Jr", "Sr", "St", "Mt", "Ft", "Ave", "Blvd", "Rd", "Inc", "Co", "Corp", "Ltd", "Bros",
-        "Dept", "Univ", "Assn", "vs", "etc", "approx", "No", "Nos", "Vol", "Fig", "Jan", "Feb", "Mar",
+        "Dept", "Univ", "Assn", "vs", "etc", "approx", "Jan", "Feb", "Mar",
         "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Ala", "Ariz", "Ark", "Calif",
         "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich",
         "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Tenn", "Tex", "Va",
@@ -30,6 +30,9 @@ public struct Tokenizer: Sendable {
 
 
     let lexicon = Lexicon.shared
+
+    /// Abbreviations that stand before a number, and only there: `No. 1`, `Vol. 2`.
+    static let numberAbbreviations: Set<String> = ["No", "Nos", "Vol", "Fig"]
 
     /// Creates a tokenizer.
     public init() {}
@@ -133,10 +136,16 @@ public struct Tokenizer: Sendable {
                 {
                     index += 2
                 }
-            } else if length <= 5,
-                Self.abbreviations.contains(String(String.UnicodeScalarView(scalars[start..<index])))
-            {
-                index += 1
+            } else if length <= 5 {
+                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                if Self.numberAbbreviations.contains(word) {
+                    // "No. 1" is an abbreviation; "No." alone is the word and a full stop.
+                    var next = index + 1
+                    while next < end, scalars[next] == " " { next += 1 }
+                    if next < end, Scalars.isDigit(scalars[next]) { index += 1 }
+                } else if Self.abbreviations.contains(word) {
+                    index += 1
+                }
             }
         }
         tokens.append(make(scalars, start, index, .word))

@@ -257,6 +257,9 @@ func show(_ arguments: [String]) {
         for statement in model.statements {
             print("\(statement.id) [\(statement.rule ?? "")] \(statement.kind.rawValue) \(statement.speaker) «\(statement.speakerSpan?.text ?? "-")» \(statement.cue): «\(statement.content)» \(statement.confidence ?? 0)")
         }
+        if arguments.contains("--sentences") {
+            for sentence in model.article.sentences { print("[\(sentence.number)] \(sentence.text)") }
+        }
         if arguments.contains("--actors") {
             for actor in model.actors {
                 print("\(actor.id) \(actor.kind.rawValue) \(actor.name) aliases \(actor.aliases) mentions \(actor.mentions.map { "\($0.span.text)/\($0.form.rawValue.prefix(1))" })")
