@@ -53,8 +53,8 @@ public struct Score: Sendable, Equatable, CustomStringConvertible {
 /// words overlap the gold source span, or the resolved speaker's name contains the gold source's
 /// head word. Attributions without a source are left out of recall, and a statement whose
 /// content matches only such attributions is left out of precision. Quoted attributions are those
-/// whose content holds a quotation mark; quoted statements are direct and partial ones (whose
-/// content is, or holds, quoted words).
+/// whose content holds a quotation mark (``hasQuotationMark(_:)``); quoted statements are direct
+/// and partial ones (whose content is, or holds, quoted words).
 public struct AttributionScorer: Sendable {
     /// The result for one article or a corpus.
     public struct Result: Sendable {
@@ -110,6 +110,17 @@ public struct AttributionScorer: Sendable {
         return 2 * overlap(a, b) >= shorter
     }
 
+    /// Whether the words hold a quotation mark: `“`, `”`, `"`, or `''` (two apostrophes, as some
+    /// newspapers' plain text writes a double mark).
+    public static func hasQuotationMark(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        var previous: Unicode.Scalar = " "
+        for scalar in scalars {
+            if scalar == "“" || scalar == "”" || scalar == "\"" || (scalar == "'" && previous == "'") { return true }
+            previous = scalar
+        }
+        return false
+    }
+
     /// The head word of a source span: its last word before a preposition, relative pronoun,
     /// comma or bracket, lower case, a possessive `’s` taken off.
     public static func headWord(_ text: String) -> String? {
@@ -153,9 +164,7 @@ public struct AttributionScorer: Sendable {
             return Self.headWord(text.text(from: first.lowerBound, to: last.upperBound))
         }
         let quotedGold = gold.map { attribution in
-            attribution.content.contains { range in
-                text.scalars[range.clamped(to: 0..<text.count)].contains { "“”\"".unicodeScalars.contains($0) }
-            }
+            attribution.content.contains { range in Self.hasQuotationMark(text.scalars[range.clamped(to: 0..<text.count)]) }
         }
         func speakerRight(_ statement: Statement, _ index: Int) -> Bool {
             let attribution = gold[index]

@@ -10,6 +10,8 @@ public struct Quotation: Sendable, Equatable {
         public var open: Int?
         /// The offset of the closing mark, or `nil` when the paragraph ends inside the quotation.
         public var close: Int?
+        /// One past the closing mark (a mark may be two scalars: `''`).
+        public var closeEnd: Int?
         /// The words between the marks, white space trimmed; never empty.
         public var inner: Range<Int>
     }
@@ -30,7 +32,7 @@ public struct Quotation: Sendable, Equatable {
     /// of its first piece).
     public var outerStart: Int { pieces[0].open ?? pieces[0].inner.lowerBound }
     /// One past the closing mark of the last piece, or the end of its words.
-    public var outerEnd: Int { pieces[pieces.count - 1].close.map { $0 + 1 } ?? end }
+    public var outerEnd: Int { pieces[pieces.count - 1].closeEnd ?? end }
 }
 
 /// Phase 3, quotations: finds every quotation in the text.
@@ -60,7 +62,7 @@ public struct QuotationFinder: Sendable {
             let first = tokenIndex
             while tokenIndex < tokens.count, tokens[tokenIndex].start < block.range.upperBound { tokenIndex += 1 }
             let paragraphTokens = tokens[first..<tokenIndex]
-            var open: (mark: Int, straight: Bool)?
+            var open: (mark: Int, straight: Bool, end: Int)?
             var continuing = carried
             carried = nil
             // A carried quotation continues only if this paragraph opens with a quotation mark.
@@ -79,21 +81,21 @@ public struct QuotationFinder: Sendable {
                 case "“", "«", "„":
                     if let current = open {
                         // A second opening mark before a close: the first quotation ends unclosed here.
-                        append(piece(scalars, blockIndex, current.mark, nil, token.start), &continuing, &result)
+                        append(piece(scalars, blockIndex, current, nil, token.start), &continuing, &result)
                     }
-                    open = (token.start, false)
+                    open = (token.start, false, token.end)
                     singleOpen = nil
                 case "”", "»", "‟":
                     if let current = open {
-                        append(piece(scalars, blockIndex, current.mark, token.start, token.start), &continuing, &result)
+                        append(piece(scalars, blockIndex, current, token, token.start), &continuing, &result)
                         open = nil
                     }
                 case "\"":
                     if let current = open {
-                        append(piece(scalars, blockIndex, current.mark, token.start, token.start), &continuing, &result)
+                        append(piece(scalars, blockIndex, current, token, token.start), &continuing, &result)
                         open = nil
                     } else {
-                        open = (token.start, true)
+                        open = (token.start, true, token.end)
                         singleOpen = nil
                     }
                 case "‘":
@@ -102,7 +104,7 @@ public struct QuotationFinder: Sendable {
                     }
                 case "’":
                     if open == nil, let start = singleOpen, Self.endsWord(scalars, tokens, position, block.range) {
-                        if let made = piece(scalars, blockIndex, start, token.start, token.start) {
+                        if let made = piece(scalars, blockIndex, (start, false, start + 1), token, token.start) {
                             result.append(Quotation(pieces: [made], isSingle: true))
                         }
                         singleOpen = nil
@@ -113,7 +115,7 @@ public struct QuotationFinder: Sendable {
             }
             if let current = open {
                 // The paragraph ends inside the quotation.
-                if let made = piece(scalars, blockIndex, current.mark, nil, block.range.upperBound) {
+                if let made = piece(scalars, blockIndex, current, nil, block.range.upperBound) {
                     if continuing != nil {
                         continuing!.pieces.append(made)
                     } else {
@@ -154,13 +156,15 @@ public struct QuotationFinder: Sendable {
 
     /// The piece between an opening mark and `end` (the closing mark, or the paragraph's end),
     /// trimmed; `nil` when nothing but white space stands between them.
-    private func piece(_ scalars: [Unicode.Scalar], _ block: Int, _ open: Int, _ close: Int?, _ end: Int) -> Piece? {
-        var start = open + 1
+    private func piece(
+        _ scalars: [Unicode.Scalar], _ block: Int, _ open: (mark: Int, straight: Bool, end: Int), _ close: Token?, _ end: Int
+    ) -> Piece? {
+        var start = open.end
         var stop = end
         while start < stop, Scalars.isSpace(scalars[start]) { start += 1 }
         while stop > start, Scalars.isSpace(scalars[stop - 1]) { stop -= 1 }
         guard start < stop else { return nil }
-        return Piece(block: block, open: open, close: close, inner: start..<stop)
+        return Piece(block: block, open: open.mark, close: close?.start, closeEnd: close?.end, inner: start..<stop)
     }
 
     static func opens(_ mark: String) -> Bool {

@@ -13,6 +13,8 @@ import NewsModel
 /// - a number runs over digits with inner `,` or `.` before a digit (`2,000`, `3.5`) and any
 ///   letters that follow (`20th`, `1990s`);
 /// - `—`, `–`, `―`, `--` and a hyphen with space on either side are dashes; `...` is one token;
+/// - two apostrophes `''` are one quotation mark, a straight double one (`"`), and two backticks
+///   an opening one, as plain-text newspaper archives write them;
 /// - every other scalar is a token of its own: punctuation, a quotation mark or a symbol.
 public struct Tokenizer: Sendable {
     /// Abbreviations whose period belongs to the word, as written (case matters: `No.` is an
@@ -73,6 +75,12 @@ public struct Tokenizer: Sendable {
             } else if scalar == ".", index + 2 < end, scalars[index + 1] == ".", scalars[index + 2] == "." {
                 tokens.append(make(scalars, index, index + 3, .punctuation))
                 index += 3
+            } else if (scalar == "'" || scalar == "`"), index + 1 < end, scalars[index + 1] == scalar {
+                // '' and `` stand for a double quotation mark in some newspapers' plain text.
+                var token = make(scalars, index, index + 2, .quote)
+                token.text = scalar == "`" ? "“" : "\""
+                tokens.append(token)
+                index += 2
             } else if Scalars.isQuoteMark(scalar) {
                 tokens.append(make(scalars, index, index + 1, .quote))
                 index += 1

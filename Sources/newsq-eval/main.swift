@@ -98,7 +98,7 @@ func polnear(_ arguments: [String]) {
             for (gold, contentMatched) in result.missed {
                 let cue = gold.cue.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " ").lowercased()
                 let goldWords = gold.content.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined()
-                let isQuoted = goldWords.contains("“") || goldWords.contains("”") || goldWords.contains("\"")
+                let isQuoted = AttributionScorer.hasQuotationMark(Array(goldWords.unicodeScalars)[...])
                 if let show, cue == show || (show == "quoted" && isQuoted) || (show == "unquoted" && !isQuoted), shown < errors {
                     shown += 1
                     func quote(_ ranges: [Range<Int>]) -> String {
