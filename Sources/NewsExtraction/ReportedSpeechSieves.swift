@@ -182,6 +182,12 @@ extension AttributionSieves {
     /// nearest actor before it that can be a subject (`Rubio thanked Miami and said …`).
     mutating func coordinated(_ c: Int) {
         let cue = cues[c]
+        // "and questions about …": a noun after "and", not a second verb.
+        if let verb = cue.verb, SpeakerPhrases.nounLike.contains(verb.lemma),
+            analyzed.tokens[cue.tokens.lowerBound].text == verb.lemma || analyzed.tokens[cue.tokens.lowerBound].text == verb.lemma + "s"
+        {
+            return
+        }
         guard let content = forwardContent(c) else { return }
         if let index = lastItem(endingIn: cue.sentence), (items[index].cue?.lowerBound ?? 0) < cue.tokens.lowerBound {
             let previous = items[index]
@@ -195,9 +201,36 @@ extension AttributionSieves {
         make(c, spans: [content], subject: subject, rule: "reported-coordinated", confidence: 0.7)
     }
 
-    /// The nearest actor before token `limit` in the sentence that can be a clause's subject: not
-    /// a place, not governed by a preposition or a possessive, not a possessive pronoun.
+    /// The subject of the clause a participle or a second verb hangs on: the first actor of the
+    /// sentence before token `limit` that can be a subject — not a place, not governed by a
+    /// preposition, a verb or a possessive, not a possessive or object pronoun ("Huma Abedin …
+    /// emailed supporters, telling them …": Abedin, not the supporters).
     func nearestSubject(before limit: Int, bounds: Range<Int>) -> SpeakerPhrases.Phrase? {
+        let tokens = analyzed.tokens
+        var t = max(bounds.lowerBound, limit - 40)
+        while t < limit {
+            if let mention = mentions.mention(at: t), !analyzed.isQuoted(t), mention.tokens.lowerBound == t {
+                let entity = mentions.entities[mention.entity]
+                let governed = t > bounds.lowerBound
+                    && (SpeakerPhrases.prepositions.contains(tokens[t - 1].text) || tokens[t - 1].text == "'s"
+                        || (lexicon.cueVerb(tokens[t - 1]) != nil))
+                let possessor = mention.tokens.upperBound < bounds.upperBound && tokens[mention.tokens.upperBound].text == "'s"
+                if entity.kind != .place, !governed, !possessor,
+                    !["his", "her", "its", "their", "him", "them", "themselves", "himself", "herself"].contains(tokens[t].text)
+                {
+                    return SpeakerPhrases.Phrase(tokens: mention.tokens, entity: mention.entity, form: mention.form)
+                }
+                t = mention.tokens.upperBound
+                continue
+            }
+            t += 1
+        }
+        return nil
+    }
+
+    /// The nearest actor before token `limit` that can be a subject (the older rule, kept for
+    /// reference by name: ``nearestSubject(before:bounds:)`` looks from the sentence's start).
+    func lastSubjectLike(before limit: Int, bounds: Range<Int>) -> SpeakerPhrases.Phrase? {
         let tokens = analyzed.tokens
         var t = limit - 1
         while t >= bounds.lowerBound, limit - t < 25 {

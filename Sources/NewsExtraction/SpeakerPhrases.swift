@@ -89,7 +89,23 @@ struct SpeakerPhrases {
             guard k >= sentence.lowerBound else { return nil }
             clauses += 1
         }
-        guard let found = phrase(endingAt: k, sentence: sentence, mentions: &mentions) else { return nil }
+        guard var found = phrase(endingAt: k, sentence: sentence, mentions: &mentions) else { return nil }
+        // "A spokesman for the campaign said", "Officials in Boston said": the phrase after the
+        // preposition belongs to the noun before it, which is the speaker.
+        var hops = 0
+        while found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
+            Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
+            !analyzed.isQuoted(found.tokens.lowerBound - 2)
+        {
+            guard var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions),
+                head.form != .pronoun
+            else { return nil }
+            head.tokens = head.tokens.lowerBound..<found.tokens.upperBound
+            head.conjunct = nil
+            head.secondConjunct = nil
+            found = head
+            hops += 1
+        }
         // A cue that is also a noun ("his biggest worry", "a controversial tweet") needs a
         // subject that names someone.
         let cueText = tokens[cue].text
@@ -101,6 +117,20 @@ struct SpeakerPhrases {
         return found
     }
 
+    /// Words that open an appositive or a relative clause after a comma.
+    static let appositiveOpeners: Set<String> = [
+        "who", "which", "whose", "a", "an", "the", "both", "also", "now", "then", "once", "himself", "herself", "one",
+        "whom", "including", "like", "in", "on", "at", "during", "speaking", "writing", "unlike", "as", "for", "his", "her",
+        "their", "its", "citing", "after", "before", "when", "while", "however", "meanwhile", "too", "though", "asked",
+        "responding", "appearing", "standing", "referring", "talking", "addressing", "meanwhile", "moreover", "nevertheless",
+    ]
+
+    /// Prepositions: a phrase right after one is its object, not a subject.
+    static let prepositions: Set<String> = [
+        "in", "on", "at", "of", "for", "with", "from", "by", "about", "to", "into", "over", "under", "after", "before",
+        "during", "since", "than", "like", "against", "among", "between", "through", "toward", "towards", "within",
+    ]
+
     /// Cue verbs whose base and -s forms are common nouns too.
     static let nounLike: Set<String> = [
         "worry", "fear", "hope", "claim", "plan", "report", "support", "call", "comment", "answer", "reply", "note",
@@ -108,6 +138,8 @@ struct SpeakerPhrases {
         "demand", "protest", "object", "decline", "statement", "attack", "blast", "back", "warning", "want", "wish",
         "find", "view", "state", "point", "signal", "hint", "cite", "respond", "counter", "threaten", "repeat",
         "praise", "blame", "defend", "reject", "dismiss", "estimate", "continue", "plan", "decide", "welcome", "seek",
+        "chant", "shout", "cry", "yell", "scream", "joke", "quip", "boast", "echo", "label", "name", "read", "quote",
+        "offer", "mock", "tout", "voice", "highlight", "comment", "remark", "whisper", "testify", "recount",
     ]
 
     /// The start of a `, who …,` or `, a spokesman for …,` clause whose closing comma is at `comma`:
@@ -116,18 +148,18 @@ struct SpeakerPhrases {
         let tokens = analyzed.tokens
         var k = comma - 1
         var length = 0
-        while k > sentence.lowerBound, length < 25 {
+        // The opening comma may be several commas back when the clause has commas of its own
+        // ("Kasich, who won Ohio, Vermont and Maine in the primary, said"): the nearest one whose
+        // next word opens an appositive or a relative clause, within 40 words.
+        while k > sentence.lowerBound, length < 40 {
             if tokens[k].text == "," {
                 let first = tokens[k + 1].text
-                let opens = ["who", "which", "whose", "a", "an", "the", "both", "also", "now", "then", "once", "himself",
-                             "herself", "one", "whom", "including", "like", "in", "on", "at", "during", "speaking",
-                             "writing", "unlike", "as", "for", "his", "her", "their", "its", "citing", "after", "before",
-                             "when", "while", "however", "meanwhile", "too", "though", "though"].contains(first)
+                let opens = Self.appositiveOpeners.contains(first)
                     || lexicon.title(endingAt: k + 1, in: tokens, from: k + 1) != nil
                     || tokens[k + 1].kind == .number
-                return opens ? k : nil
+                if opens { return k }
             }
-            if analyzed.isQuoted(k) || tokens[k].isTerminal { return nil }
+            if analyzed.isQuoted(k) || tokens[k].isTerminal || tokens[k].text == ";" { return nil }
             k -= 1
             length += 1
         }
