@@ -75,7 +75,8 @@ struct AttributionResult: Sendable {
 /// 1. `quote-cue-after` — the cue right after a quotation, with its speaker: `“…,” Homan said`,
 ///    `“…,” said Homan`, `“…,” the border czar said` (0.95; a pronoun speaker 0.9);
 /// 2. `quote-cue-before` — speaker and cue right before it: `Homan said: “…”`, `McLaughlin said
-///    “…”`, `she told reporters on Wednesday, “…”` (0.9);
+///    “…”`, `she told reporters on Wednesday, “…”`, or ending the paragraph before with a colon
+///    (0.9); `quote-colon-speaker` — a name alone and a colon: `Kerry: “…”` (0.8);
 /// 3. reported speech, each cue in text order (``ReportedSpeechSieves``): `according-to`,
 ///    `reported-cue-after` (`…, Homan said.`), `reported-interrupted` (`A widespread pullout,
 ///    Homan said, will occur…`), `reported-subject-cue` (`Minnesota officials say …`),

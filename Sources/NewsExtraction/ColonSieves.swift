@@ -7,7 +7,8 @@ import NewsModel
 /// - `headline-colon` (0.8): a heading or title whose first one to six words name a speaker and
 ///   end in a colon; the content is the rest of the heading.
 /// - `quote-colon-speaker` (0.8): a quotation right after `NAME:` at the start of its sentence,
-///   or at the start of a paragraph after one that ends with `NAME:` (made in ``quoteCueBefore``).
+///   or at the start of a paragraph after one that ends with `NAME:` (made in `quoteCueBefore`,
+///   which also takes `Cruz continued:` ending the paragraph before a quotation).
 /// - `in-source` (0.7): `In a CNN poll released Monday, Clinton led …`: the poll, survey,
 ///   study or report is the source, the clause after the comma the content.
 extension AttributionSieves {

@@ -66,10 +66,20 @@ extension AttributionSieves {
         guard let open = quotation.pieces[0].open else { return false }
         let tokens = analyzed.tokens
         let openToken = markToken(open)
-        guard openToken > 0, let s = sentence(of: openToken), sentence(of: openToken - 1) == s else { return false }
-        let bounds = analyzed.sentences[s].tokens
+        guard openToken > 0, let s = sentence(of: openToken) else { return false }
+        // The cue is in the same sentence, or ends the paragraph before with a colon
+        // ("Cruz continued:" and the quotation as the next paragraph).
+        let block = Int(analyzed.tokenBlock[openToken])
+        let opensBlock = analyzed.blockTokens[block].lowerBound == openToken
+        let previousEndsWithColon = opensBlock && block > 0 && tokens[openToken - 1].text == ":"
+            && Int(analyzed.tokenBlock[openToken - 1]) == block - 1
+        guard sentence(of: openToken - 1) == s || previousEndsWithColon,
+            let cueSentence = sentence(of: openToken - 1)
+        else { return false }
+        let bounds = analyzed.sentences[cueSentence].tokens
         var k = openToken - 1
         let marked = tokens[k].text == ":" || tokens[k].text == ","
+        let colon = tokens[k].text == ":" ? k : nil
         if marked { k -= 1 }
         var j = k
         while j >= max(bounds.lowerBound, k - 8) {
@@ -79,10 +89,22 @@ extension AttributionSieves {
                 if cues[c].verb?.isWeak == true || cues[c].verb?.isBelief == true, !marked { return false }
                 guard let phrase = phrases.subject(before: cues[c].tokens.lowerBound, sentence: bounds, mentions: &mentions)
                 else { return false }
-                attributeQuotation(index, cue: c, phrase: phrase, rule: "quote-cue-before", confidence: 0.9, nearEnd: false)
+                attributeQuotation(index, cue: c, phrase: phrase, rule: "quote-cue-before", confidence: 0.9, nearEnd: false,
+                                   sameSentence: !previousEndsWithColon)
                 return true
             }
             j -= 1
+        }
+        // "Kerry: “By law, …”" — a name alone before a colon speaks.
+        if let colon, k >= bounds.lowerBound, let mention = mentions.mention(at: k), mention.form == .name,
+            mention.tokens.upperBound == colon,
+            phrases.extendLeft(from: mention.tokens.lowerBound, sentence: bounds, mentions: mentions) == bounds.lowerBound,
+            mentions.entities[mention.entity].kind != .place
+        {
+            let phrase = SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<colon, entity: mention.entity, form: .name)
+            attributeQuotation(index, cueTokens: colon..<(colon + 1), cue: nil, phrase: phrase, rule: "quote-colon-speaker",
+                               confidence: 0.8, nearEnd: false, sameSentence: !previousEndsWithColon)
+            return true
         }
         return false
     }
@@ -162,13 +184,24 @@ extension AttributionSieves {
     /// its paragraphs (the one next to the cue with `rule`, the others `quote-continues-paragraph`),
     /// and a second content span when the attribution interrupts it (`“…,” Homan said, “…”`).
     mutating func attributeQuotation(
-        _ index: Int, cue c: Int, phrase: SpeakerPhrases.Phrase, rule: String, confidence: Double, nearEnd: Bool
+        _ index: Int, cue c: Int, phrase: SpeakerPhrases.Phrase, rule: String, confidence: Double, nearEnd: Bool,
+        sameSentence: Bool = true
+    ) {
+        attributeQuotation(index, cueTokens: cues[c].tokens, cue: c, phrase: phrase, rule: rule, confidence: confidence,
+                           nearEnd: nearEnd, sameSentence: sameSentence)
+    }
+
+    /// ``attributeQuotation(_:cue:phrase:rule:confidence:nearEnd:sameSentence:)`` for a cue that
+    /// may be no cue word (a colon); `sameSentence` is false when the cue ends the paragraph
+    /// before, whose sentence the statement's sentences then leave out.
+    mutating func attributeQuotation(
+        _ index: Int, cueTokens: Range<Int>, cue c: Int?, phrase: SpeakerPhrases.Phrase, rule: String, confidence: Double,
+        nearEnd: Bool, sameSentence: Bool
     ) {
         let quotation = analyzed.quotations[index]
         let (entity, coSpeakers, certainty) = resolve(phrase)
-        usedCue[c] = true
+        if let c { usedCue[c] = true }
         usedQuote[index] = true
-        let cueTokens = cues[c].tokens
         let cueText = analyzed.text(tokens: cueTokens)
         let adjacent = nearEnd ? quotation.pieces.count - 1 : 0
         for (p, piece) in quotation.pieces.enumerated() {
@@ -176,7 +209,7 @@ extension AttributionSieves {
             var covered = sentences(covering: piece.inner)
             var pieceRule = rule
             var pieceConfidence = confidence * certainty
-            if p == adjacent {
+            if p == adjacent, sameSentence {
                 let ends = [cueTokens.upperBound - 1, phrase.tokens.upperBound - 1]
                 covered = covered.lowerBound..<max(covered.upperBound, (ends.compactMap { sentence(of: $0) }.max() ?? 0) + 1)
                 if let s = ends.compactMap({ sentence(of: $0) }).min(), s < covered.lowerBound {
@@ -187,7 +220,7 @@ extension AttributionSieves {
                     usedQuote[next] = true
                     covered = covered.lowerBound..<max(covered.upperBound, sentences(covering: analyzed.quotations[next].pieces[0].inner).upperBound)
                 }
-            } else {
+            } else if p != adjacent {
                 pieceRule = "quote-continues-paragraph"
                 pieceConfidence = 0.85 * certainty
             }

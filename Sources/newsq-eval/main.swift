@@ -3,7 +3,7 @@
 //   newsq-eval seed                               (a) the seed article against its hand-made model
 //   newsq-eval polnear DIR [--split dev] [--errors N] [--list-misses]
 //                                                 (b) PolNeAR's brat attributions, P/R/F1
-//   newsq-eval speed DIR [--sqlite PATH] [--runs N]
+//   newsq-eval speed DIR [--sqlite PATH] [--runs N] [--no-validate]
 //                                                 (c) throughput over a folder of .txt articles
 //                                                     beside sqlite3 building an FTS5 index
 import ExtractionEvaluation
@@ -169,7 +169,8 @@ func speed(_ arguments: [String]) {
     }
     paths.sort()
     let clock = ContinuousClock()
-    let extractor = Extractor()
+    let validates = !arguments.contains("--no-validate")
+    let extractor = Extractor(options: Extractor.Options(validates: validates))
     // The seed article in-process: the median of many runs.
     let gold = ArticleModel.bundled
     var seedTimes: [Double] = []
@@ -239,7 +240,7 @@ func speed(_ arguments: [String]) {
         sqliteBest = min(sqliteBest, elapsed)
     }
     let mb = Double(bytes) / 1_000_000
-    print("(c) speed: \(paths.count) articles, \(fixed(mb, 1)) MB, one core, best of \(runs) runs")
+    print("(c) speed: \(paths.count) articles, \(fixed(mb, 1)) MB, one core, best of \(runs) runs\(validates ? "" : ", models not validated")")
     print("  extraction:          \(fixed(sqliteBest.isFinite ? best : 0)) s  (\(fixed(mb / best, 2)) MB/s, \(statements) statements; \(refused.count) file(s) refused)")
     for line in refused.prefix(3) { print("    refused: \(line)") }
     print("  sqlite3 FTS5 index:  \(fixed(sqliteBest)) s  (\(indexed) rows, in memory)")
@@ -279,5 +280,5 @@ case "polnear": polnear(Array(arguments.dropFirst()))
 case "speed": speed(Array(arguments.dropFirst()))
 case "show": show(Array(arguments.dropFirst()))
 default:
-    fail("usage: newsq-eval seed | polnear DIR [--split dev|train] [--errors N] | speed DIR [--sqlite PATH] [--runs N]")
+    fail("usage: newsq-eval seed | polnear DIR [--split dev|train] [--errors N] [--show CUE|quoted|unquoted|rule:NAME] | speed DIR [--sqlite PATH] [--runs N] [--no-validate] | show FILE [--actors] [--sentences]")
 }

@@ -216,4 +216,23 @@ struct SpeakerSieveTests {
                               rule: "headline-colon", words: "Ellison"),
         ])
     }
+
+    @Test func colonsBeforeQuotations() {
+        let model = extracted("""
+            Tomas Lind spoke after the vote. Lind: “The bridge is safe for now.”
+
+            Rebecca Hale answered him at length. Hale continued:
+
+            “We will inspect it again in the spring.”
+            """)
+        expectStatements(model, [
+            ExpectedStatement(kind: .direct, content: "The bridge is safe for now.", speaker: "Tomas Lind",
+                              rule: "quote-colon-speaker", words: "Lind", cue: ":"),
+            ExpectedStatement(kind: .direct, content: "We will inspect it again in the spring.", speaker: "Rebecca Hale",
+                              rule: "quote-cue-before", words: "Hale", cue: "continued"),
+        ])
+        // The second statement's sentences are its own paragraph's; its cue stands in the one before.
+        #expect(model?.statements.last?.sentenceSpan.paragraph == 3)
+        #expect(model?.statements.last?.cueSpan?.paragraph == 2)
+    }
 }
