@@ -57,13 +57,11 @@ struct EventFinder {
             if let actor = item.venueActor, actor != item.entity {
                 participants.append((actor, venue.kind == .interview ? .interviewer : .host))
             }
-            let range = analyzed.scalarRange(tokens: venue.tokens)
             let sentence = analyzed.sentences[Int(analyzed.tokenSentence[venue.tokens.lowerBound])]
             events.append(EventRecord(
                 kind: venue.kind, name: nil, summary: "\(speaker): \(venue.text)", time: item.time, place: nil,
-                participants: participants, quantities: [], evidence: [sentence.range.clamped(to: sentence.range)],
+                participants: participants, quantities: [], evidence: [sentence.range],
                 claimedBy: nil, statements: [index]))
-            _ = range
             byKey[key] = events.count - 1
         }
     }

@@ -43,4 +43,40 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
             return "the extractor made an invalid model (a defect in newsq):\n" + problems.joined(separator: "\n")
         }
     }
+
+    /// The offset of the first byte of the first sequence that is not well-formed UTF-8.
+    /// (Used by ``Extractor/extract(bytes:fileName:date:)`` for ``invalidUTF8(byteOffset:)``.)
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        let end = bytes.endIndex
+        while index < end {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var lowest: UInt8 = 0x80
+            var highest: UInt8 = 0xBF
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; lowest = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; highest = 0x9F
+            case 0xF0: length = 4; lowest = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; highest = 0x8F
+            default: return index - bytes.startIndex
+            }
+            for k in 1..<length {
+                guard index + k < end else { return index - bytes.startIndex }
+                let next = bytes[index + k]
+                let low = k == 1 ? lowest : 0x80
+                let high = k == 1 ? highest : 0xBF
+                guard next >= low, next <= high else { return index - bytes.startIndex }
+            }
+            index += length
+        }
+        return nil
+    }
 }

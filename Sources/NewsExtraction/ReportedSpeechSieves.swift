@@ -228,31 +228,6 @@ extension AttributionSieves {
         return nil
     }
 
-    /// The nearest actor before token `limit` that can be a subject (the older rule, kept for
-    /// reference by name: ``nearestSubject(before:bounds:)`` looks from the sentence's start).
-    func lastSubjectLike(before limit: Int, bounds: Range<Int>) -> SpeakerPhrases.Phrase? {
-        let tokens = analyzed.tokens
-        var t = limit - 1
-        while t >= bounds.lowerBound, limit - t < 25 {
-            if let mention = mentions.mention(at: t), !analyzed.isQuoted(t) {
-                let entity = mentions.entities[mention.entity]
-                let start = mention.tokens.lowerBound
-                let governed = start > bounds.lowerBound
-                    && ["of", "to", "for", "with", "at", "by", "from", "about", "against", "in", "on", "'s", "over"].contains(tokens[start - 1].text)
-                if entity.kind != .place, !governed,
-                    !["his", "her", "its", "their", "him", "them", "themselves", "himself", "herself"].contains(tokens[start].text)
-                {
-                    return SpeakerPhrases.Phrase(tokens: mention.tokens, entity: mention.entity, form: mention.form)
-                }
-                t = start - 1
-                continue
-            }
-            if tokens[t].isTerminal || tokens[t].text == ";" { return nil }
-            t -= 1
-        }
-        return nil
-    }
-
     /// Whether a form of `be` stands before the cue, adverbs between: a passive (`was written`).
     func isPassive(_ start: Int, _ bounds: Range<Int>) -> Bool {
         let tokens = analyzed.tokens

@@ -41,4 +41,13 @@ struct QuotationFinderTests {
     @Test func strayClosingMarksAreIgnored() {
         #expect(quotations("This ends” oddly. “Then a real one.”") == ["Then a real one."])
     }
+
+    @Test func guillemetsAndStraightMarksOverParagraphs() {
+        #expect(quotations("Elle a dit « non » hier.") == ["non"])
+        #expect(quotations("\"First part.\n\n\"Second part,\" he said.") == ["First part. | Second part,"])
+    }
+
+    @Test func twoApostrophesAreADoubleMark() {
+        #expect(quotations("''We are ready,'' the mayor said.") == ["We are ready,"])
+    }
 }
