@@ -187,8 +187,12 @@ struct MentionFinder {
         // A capitalised title inside the run: the last one with a name after it.
         var k = run.upperBound - 2
         while k >= run.lowerBound {
+            // A title before one word that is not a name ("General Election") is part of a name.
+            let single = k + 2 == run.upperBound
+            let notAName = single && (tokens[k + 1].has(.eventKind) || tokens[k + 1].has(.common)
+                || tokens[k + 1].has(.organization) || tokens[k + 1].has(.weekdayOrMonth))
             if let title = lexicon.title(endingAt: k, in: tokens, from: run.lowerBound),
-                tokens[k + 1].isCapitalized, tokens[k + 1].text != "'s"
+                tokens[k + 1].isCapitalized, tokens[k + 1].text != "'s", !notAName
             {
                 candidate.title = (analyzed.text(tokens: title.start..<(k + 1)), analyzed.scalarRange(tokens: title.start..<(k + 1)), false)
                 candidate.gender = title.gender

@@ -91,7 +91,12 @@ public struct QuotationFinder: Sendable {
                         open = nil
                     }
                 case "\"":
-                    if let current = open {
+                    // A straight mark in an opening position while a quotation is open starts a new
+                    // one: the writer left the last unclosed ("… 26 weeks. "We are going to …").
+                    if let current = open, Self.opensOnly(scalars, token, block.range) {
+                        append(piece(scalars, blockIndex, current, nil, token.start), &continuing, &result)
+                        open = (token.start, true, token.end)
+                    } else if let current = open {
                         append(piece(scalars, blockIndex, current, token, token.start), &continuing, &result)
                         open = nil
                     } else {
@@ -165,6 +170,18 @@ public struct QuotationFinder: Sendable {
         while stop > start, Scalars.isSpace(scalars[stop - 1]) { stop -= 1 }
         guard start < stop else { return nil }
         return Piece(block: block, open: open.mark, close: close?.start, closeEnd: close?.end, inner: start..<stop)
+    }
+
+    /// Whether a straight mark stands where only an opening one can: after white space or a
+    /// bracket (or at the paragraph's start) and before a letter or digit, with a sentence's end
+    /// before the white space.
+    static func opensOnly(_ scalars: [Unicode.Scalar], _ token: Token, _ range: Range<Int>) -> Bool {
+        let before = token.start - 1
+        guard before >= range.lowerBound + 1, Scalars.isSpace(scalars[before]),
+            token.end < range.upperBound, Scalars.isLetter(scalars[token.end]) || Scalars.isDigit(scalars[token.end])
+        else { return false }
+        let previous = scalars[before - 1]
+        return previous == "." || previous == "?" || previous == "!"
     }
 
     static func opens(_ mark: String) -> Bool {

@@ -88,4 +88,10 @@ struct MentionTests {
         #expect(mentions.map(\.id) == mentions.indices.map { "m\($0 + 1)" })
         expectValid(model)
     }
+
+    @Test func aTitleBeforeAWordThatIsNoNameIsNoPerson() throws {
+        let model = try #require(extracted("Labour will win the General Election in May, Tomas Lind said."))
+        #expect(!model.actors.contains { $0.kind == .person && $0.name == "Election" })
+        #expect(model.statements.map { model.actor($0.speaker)?.name } == ["Tomas Lind"])
+    }
 }

@@ -50,4 +50,10 @@ struct QuotationFinderTests {
     @Test func twoApostrophesAreADoubleMark() {
         #expect(quotations("''We are ready,'' the mayor said.") == ["We are ready,"])
     }
+
+    @Test func aStraightMarkThatCanOnlyOpenStartsANewQuotation() {
+        // The writer left the first quotation unclosed; the second opens after a full stop.
+        #expect(quotations("She said: \"We doubled it. \"We will extend it,\" she added.")
+            == ["We doubled it. (open)", "We will extend it,"])
+    }
 }
