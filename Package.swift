@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "NewsModel", targets: ["NewsModel"]),
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
         .library(name: "NewsQueryTesting", targets: ["NewsQueryTesting"]),
+        .library(name: "NewsExtraction", targets: ["NewsExtraction"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,6 +24,24 @@ let package = Package(
         .target(
             name: "NewsModel",
             exclude: ["Bundled/metro-surge-2026-02-04.txt"]
+        ),
+        // Any article in: text → a cited ArticleModel (reading, sentences, quotations, cues,
+        // speakers by sieves, actors and mentions, times and quantities, events). Pure Swift.
+        // The lexicons' data files are the source of the generated Lexicons.swift.
+        .target(
+            name: "NewsExtraction",
+            dependencies: ["NewsModel"],
+            exclude: ["Lexicons"]
+        ),
+        // scripts/eval-extraction: the seed article against its hand-made model, PolNeAR's brat
+        // attributions and the scorer, speed over a corpus. A library so the tests share it.
+        .target(
+            name: "ExtractionEvaluation",
+            dependencies: ["NewsExtraction", "NewsModel"]
+        ),
+        .executableTarget(
+            name: "newsq-eval",
+            dependencies: ["ExtractionEvaluation", "NewsExtraction", "NewsModel"]
         ),
         // The query language: lexer, parser, resolver, evaluator, text index, results, renderers.
         .target(
@@ -84,6 +103,10 @@ let package = Package(
         .testTarget(
             name: "NewsModelTests",
             dependencies: ["NewsModel"]
+        ),
+        .testTarget(
+            name: "NewsExtractionTests",
+            dependencies: ["NewsExtraction", "ExtractionEvaluation", "NewsModel"]
         ),
         .testTarget(
             name: "NewsQueryTests",

@@ -189,7 +189,10 @@ public struct ArticleReader: Sendable {
         return token.unicodeScalars.count == 1 && token.unicodeScalars.first!.properties.isUppercase
     }
 
-    private static func sections(_ paragraphs: [Paragraph]) -> [Section] {
+    /// The sections of an article with these paragraphs: a new section at each heading, each
+    /// running from its first body paragraph to its last; a heading with no body after it makes
+    /// no section. Shared with other readers of article text (the extractor's).
+    public static func sections(_ paragraphs: [Paragraph]) -> [Section] {
         var sections: [Section] = []
         var heading: Paragraph?
         var first: Int?

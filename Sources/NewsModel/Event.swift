@@ -41,6 +41,9 @@ public struct Event: Sendable, Codable, Equatable, Identifiable {
         case cooperation
         /// Arrests or detentions.
         case arrest
+        /// An event whose kind none of the others names: an extracted clause with a time or a
+        /// quantity whose words show no kind. Format 2.
+        case other
     }
 
     /// A stable identifier such as `e-drawdown`.

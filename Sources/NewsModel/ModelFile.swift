@@ -1,7 +1,9 @@
 /// The model file format: an ``ArticleModel`` as a JSON document (see `docs/model-format.md`).
 ///
-/// A model file is one JSON object with exactly the keys `format` (always 1), `article`,
-/// `actors`, `statements` and `events`, in that order. ``encode(_:)`` writes it pretty-printed
+/// A model file is one JSON object with the keys `format` (1 or 2), `provenance` (format 2, for an
+/// extracted model), `article`, `actors`, `statements` and `events`, in that order. The writer
+/// uses the oldest format that holds the model (``ArticleModel/minimumFormat``), so a hand-made
+/// model is still written as format 1. ``encode(_:)`` writes it pretty-printed
 /// with two-space indentation, keys in a fixed order and non-ASCII characters as UTF-8, so two
 /// versions of a model diff line by line. ``decode(_:)`` reads it back, reporting every problem
 /// at once; `decode(encode(model)) == model` for every valid model.
@@ -44,8 +46,9 @@ public enum ModelFile {
     /// Every non-optional field is written, empty arrays included; an optional field is written
     /// only when it has a value.
     public static func jsonValue(_ model: ArticleModel) -> JSONValue {
-        .object([
-            ("format", .int(ArticleModel.formatVersion)),
+        object([
+            ("format", .int(model.minimumFormat)),
+            ("provenance", model.provenance.map(json)),
             ("article", json(model.article)),
             ("actors", .array(model.actors.map(json))),
             ("statements", .array(model.statements.map(json))),
@@ -148,6 +151,16 @@ public enum ModelFile {
             ("cueSpan", statement.cueSpan.map(json)),
             ("sentenceSpan", json(statement.sentenceSpan)),
             ("note", statement.note.map(JSONValue.string)),
+            ("confidence", statement.confidence.map(JSONValue.double)),
+            ("rule", statement.rule.map(JSONValue.string)),
+        ])
+    }
+
+    private static func json(_ provenance: Provenance) -> JSONValue {
+        object([
+            ("extracted", .bool(provenance.extracted)),
+            ("extractor", .string(provenance.extractor)),
+            ("sourceFile", provenance.sourceFile.map(JSONValue.string)),
         ])
     }
 

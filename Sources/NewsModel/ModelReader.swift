@@ -22,9 +22,16 @@ public struct ModelReader: Sendable {
         return model
     }
 
+    /// The fields that only format 2 has, by record type; in a format 1 file they are unknown.
+    static let format2Fields: [String: Set<String>] = [
+        "document": ["provenance"],
+        "statement": ["confidence", "rule"],
+    ]
+
     /// Every field each record type has, in the order a model file lists them.
     static let fields: [String: [String]] = [
-        "document": ["format", "article", "actors", "statements", "events"],
+        "document": ["format", "provenance", "article", "actors", "statements", "events"],
+        "provenance": ["extracted", "extractor", "sourceFile"],
         "article": ["id", "source", "dateline", "date", "text", "paragraphs", "sentences", "sections"],
         "paragraph": ["number", "kind", "start", "end", "text"],
         "sentence": ["number", "paragraph", "start", "end", "text"],
@@ -35,7 +42,7 @@ public struct ModelReader: Sendable {
         "statement": [
             "id", "speaker", "coSpeakers", "content", "kind", "cue", "venue", "addressee", "time",
             "aboutActors", "aboutEvents", "occasion", "contentSpans", "quotes", "speakerSpan", "cueSpan",
-            "sentenceSpan", "note",
+            "sentenceSpan", "note", "confidence", "rule",
         ],
         "time reference": ["text", "precision", "earliest", "latest", "note"],
         "event": [
@@ -52,6 +59,8 @@ public struct ModelReader: Sendable {
 /// One reading pass; collects issues as it goes.
 private final class Run {
     var issues: [ModelIssue] = []
+    /// The format the file declares; format 2 fields are read only when it is 2.
+    var format = ArticleModel.formatVersion
 
     func report(_ path: String, _ message: String) {
         issues.append(ModelIssue(path: path, message: message))
@@ -62,32 +71,46 @@ private final class Run {
     func document(_ value: JSONValue) -> ArticleModel? {
         guard var fields = object(value, JSONPath.root, "document") else { return nil }
         guard checkFormat(&fields) else { return nil }
+        let provenance = format >= 2 ? fields.optional("provenance", self.provenance) : .some(nil)
         let article = fields.required("article", self.article)
         let actors = fields.required("actors") { self.array($0, $1, self.actor) }
         let statements = fields.required("statements") { self.array($0, $1, self.statement) }
         let events = fields.required("events") { self.array($0, $1, self.event) }
         fields.finish()
-        guard let article, let actors, let statements, let events else { return nil }
-        return ArticleModel(article: article, actors: actors, statements: statements, events: events)
+        guard let provenance, let article, let actors, let statements, let events else { return nil }
+        return ArticleModel(article: article, actors: actors, statements: statements, events: events,
+                            provenance: provenance)
+    }
+
+    func provenance(_ value: JSONValue, _ path: String) -> Provenance? {
+        guard var fields = object(value, path, "provenance") else { return nil }
+        let extracted = fields.required("extracted", bool)
+        let extractor = fields.required("extractor", string)
+        let sourceFile = fields.optional("sourceFile", string)
+        fields.finish()
+        guard let extracted, let extractor, let sourceFile else { return nil }
+        return Provenance(extracted: extracted, extractor: extractor, sourceFile: sourceFile)
     }
 
     /// Checks `format`; returns false when the file is of another format, so nothing else in it
     /// should be read.
     func checkFormat(_ fields: inout Fields) -> Bool {
-        let supported = ArticleModel.formatVersion
+        let supported = ArticleModel.supportedFormats
+        let formats = "formats \(supported.lowerBound) and \(supported.upperBound)"
         fields.known.append("format")
         guard let value = fields.member("format") else {
-            report(JSONPath.root, "missing required field \"format\"; this newsq reads format \(supported)")
+            report(JSONPath.root, "missing required field \"format\"; this newsq reads \(formats)")
             return true
         }
         guard case .number(let literal) = value.content else {
-            report("$.format", "expected the format number \(supported), found \(value.kindDescription)")
+            report("$.format", "expected the format number \(supported.lowerBound) or \(supported.upperBound), found \(value.kindDescription)")
             return true
         }
-        guard Self.integer(literal) == supported else {
-            report("$.format", "unsupported format \(literal); this newsq reads format \(supported)")
+        guard let number = Self.integer(literal), supported.contains(number) else {
+            report("$.format", "unsupported format \(literal); this newsq reads \(formats)")
             return false
         }
+        format = number
         return true
     }
 
@@ -205,16 +228,18 @@ private final class Run {
         let cueSpan = fields.optional("cueSpan", self.span)
         let sentenceSpan = fields.required("sentenceSpan", self.span)
         let note = fields.optional("note", string)
+        let confidence = format >= 2 ? fields.optional("confidence", double) : .some(nil)
+        let rule = format >= 2 ? fields.optional("rule", string) : .some(nil)
         fields.finish()
         guard let id, let speaker, let coSpeakers, let content, let kind, let cue, let venue,
             let addressee, let time, let aboutActors, let aboutEvents, let occasion, let contentSpans,
-            let quotes, let speakerSpan, let cueSpan, let sentenceSpan, let note
+            let quotes, let speakerSpan, let cueSpan, let sentenceSpan, let note, let confidence, let rule
         else { return nil }
         return Statement(
             id: id, speaker: speaker, coSpeakers: coSpeakers, content: content, kind: kind, cue: cue,
             venue: venue, addressee: addressee, time: time, aboutActors: aboutActors, aboutEvents: aboutEvents,
             occasion: occasion, contentSpans: contentSpans, quotes: quotes, speakerSpan: speakerSpan,
-            cueSpan: cueSpan, sentenceSpan: sentenceSpan, note: note)
+            cueSpan: cueSpan, sentenceSpan: sentenceSpan, note: note, confidence: confidence, rule: rule)
     }
 
     func time(_ value: JSONValue, _ path: String) -> TimeReference? {
@@ -235,6 +260,9 @@ private final class Run {
         guard var fields = object(value, path, "event") else { return nil }
         let id = fields.required("id", string)
         let kind: Event.Kind? = fields.required("kind") { self.enumeration($0, $1, "event kind") }
+        if kind == .other, format < 2 {
+            report(JSONPath.member(path, "kind"), "event kind \"other\" needs format 2; this file declares format \(format)")
+        }
         let name = fields.optional("name", string)
         let summary = fields.required("summary", string)
         let time = fields.required("time", self.time)
@@ -480,9 +508,15 @@ private struct Fields {
 
     /// Reports every member the reader did not ask for.
     func finish() {
-        let names = ModelReader.fields[type] ?? known
+        let newer = run.format < 2 ? ModelReader.format2Fields[type] ?? [] : []
+        let names = (ModelReader.fields[type] ?? known).filter { !newer.contains($0) }
         let absent = names.filter { name in !members.contains { $0.key == name } }
         for member in members where !known.contains(member.key) {
+            if newer.contains(member.key) {
+                run.report(JSONPath.member(path, member.key),
+                           "field \"\(member.key)\" in \(Run.withArticle(type)) needs format 2; this file declares format \(run.format)")
+                continue
+            }
             var message = "unknown field \"\(ModelIssueText.clip(member.key))\" in \(Run.withArticle(type))"
             if let near = nearestName(to: member.key, in: absent) {
                 message += " — did you mean \"\(near)\"?"

@@ -12,6 +12,7 @@ public struct ModelValidator: Sendable {
     /// Every problem in `model`, in document order; empty when the model is valid.
     public func validate(_ model: ArticleModel) -> [ModelIssue] {
         var run = Run(model: model)
+        run.checkProvenance()
         run.checkArticle()
         run.checkActors()
         run.checkStatements()
@@ -45,6 +46,12 @@ public struct ModelValidator: Sendable {
 
         mutating func report(_ path: String, _ message: String) {
             issues.append(ModelIssue(path: path, message: message))
+        }
+
+        mutating func checkProvenance() {
+            if let provenance = model.provenance, provenance.extractor.isEmpty {
+                report("$.provenance.extractor", "the extractor is empty; name the program and its version")
+            }
         }
 
         mutating func checkArticle() {
@@ -95,79 +102,94 @@ public struct ModelValidator: Sendable {
             }
         }
 
-        mutating func checkRange(_ path: String, _ start: Int, _ end: Int, _ quoted: String) {
+        // Paths are autoclosures: built only for a problem, so a valid model of 100,000 spans
+        // does not format 100,000 paths.
+
+        /// Whether `quoted` reads exactly the text at `start..<end`, compared scalar by scalar.
+        func reads(_ quoted: String, _ start: Int, _ end: Int) -> Bool {
+            quoted.unicodeScalars.elementsEqual(text.scalars[start..<end])
+        }
+
+        mutating func checkRange(_ path: @autoclosure () -> String, _ start: Int, _ end: Int, _ quoted: String) {
             guard start >= 0, start <= end, end <= text.count else {
-                report(path, "range \(start)..<\(end) lies outside the article text (0..<\(text.count) Unicode scalars)")
+                report(path(), "range \(start)..<\(end) lies outside the article text (0..<\(text.count) Unicode scalars)")
                 return
             }
-            let actual = text.text(from: start, to: end)
-            if actual != quoted {
-                report("\(path).text", "text \"\(Self.clip(quoted))\" differs from the article at \(start)..<\(end), which reads \"\(Self.clip(actual))\"")
+            if !reads(quoted, start, end) {
+                let actual = text.text(from: start, to: end)
+                report("\(path()).text", "text \"\(Self.clip(quoted))\" differs from the article at \(start)..<\(end), which reads \"\(Self.clip(actual))\"")
             }
         }
 
-        mutating func checkSpan(_ path: String, _ span: Span) {
+        mutating func checkSpan(_ path: @autoclosure () -> String, _ span: Span) {
             guard span.start >= 0, span.start < span.end, span.end <= text.count else {
-                report(path, "span \(span.start)..<\(span.end) lies outside the article text (0..<\(text.count) Unicode scalars) or is empty")
+                report(path(), "span \(span.start)..<\(span.end) lies outside the article text (0..<\(text.count) Unicode scalars) or is empty")
                 return
             }
-            let actual = text.text(from: span.start, to: span.end)
-            if actual != span.text {
-                report("\(path).text", "text \"\(Self.clip(span.text))\" differs from the article at \(span.start)..<\(span.end), which reads \"\(Self.clip(actual))\"")
+            if !reads(span.text, span.start, span.end) {
+                let actual = text.text(from: span.start, to: span.end)
+                report("\(path()).text", "text \"\(Self.clip(span.text))\" differs from the article at \(span.start)..<\(span.end), which reads \"\(Self.clip(actual))\"")
             }
             if let index = paragraphs.firstIndex(containing: span.start) {
                 let paragraph = model.article.paragraphs[index]
                 if paragraph.number != span.paragraph {
-                    report("\(path).paragraph", "span starts in paragraph \(paragraph.number), not \(span.paragraph)")
+                    report("\(path()).paragraph", "span starts in paragraph \(paragraph.number), not \(span.paragraph)")
                 }
                 if span.end > paragraph.end {
-                    report("\(path).end", "span runs past the end of paragraph \(paragraph.number); a span stays inside one paragraph")
+                    report("\(path()).end", "span runs past the end of paragraph \(paragraph.number); a span stays inside one paragraph")
                 }
             } else if !model.article.paragraphs.isEmpty {
-                report("\(path).start", "span starts at \(span.start), between paragraphs")
+                report("\(path()).start", "span starts at \(span.start), between paragraphs")
             }
             if let index = sentences.firstIndex(containing: span.start),
                 model.article.sentences[index].number != span.sentence
             {
                 let sentence = model.article.sentences[index]
-                report("\(path).sentence", "span starts in sentence \(sentence.number), not \(span.sentence)")
+                report("\(path()).sentence", "span starts in sentence \(sentence.number), not \(span.sentence)")
             }
         }
 
-        mutating func checkActorReference(_ path: String, _ id: String?) {
+        mutating func checkActorReference(_ path: @autoclosure () -> String, _ id: String?) {
             guard let id, !actorIDs.contains(id) else { return }
-            report(path, "unknown actor id \"\(id)\"" + Self.suggestion(id, actorIDs))
+            report(path(), "unknown actor id \"\(id)\"" + Self.suggestion(id, actorIDs))
         }
 
-        mutating func checkEventReference(_ path: String, _ id: String?) {
+        mutating func checkEventReference(_ path: @autoclosure () -> String, _ id: String?) {
             guard let id, !eventIDs.contains(id) else { return }
-            report(path, "unknown event id \"\(id)\"" + Self.suggestion(id, eventIDs))
+            report(path(), "unknown event id \"\(id)\"" + Self.suggestion(id, eventIDs))
         }
 
-        mutating func checkUnique(_ ids: [(path: String, id: String)], _ what: String) {
-            var seen: [String: String] = [:]
-            for (path, id) in ids {
+        /// Reports empty and repeated ids; `path(i)` is the path of the i-th id, made only for a problem.
+        mutating func checkUnique(_ ids: [String], _ what: String, path: (Int) -> String) {
+            var seen: [String: Int] = [:]
+            for (index, id) in ids.enumerated() {
                 if id.isEmpty {
-                    report(path, "\(what) id is empty")
+                    report(path(index), "\(what) id is empty")
                 } else if let first = seen[id] {
-                    report(path, "duplicate \(what) id \"\(id)\" (first used at \(first))")
+                    report(path(index), "duplicate \(what) id \"\(id)\" (first used at \(path(first)))")
                 } else {
-                    seen[id] = path
+                    seen[id] = index
                 }
             }
         }
 
-        mutating func checkTime(_ path: String, _ time: TimeReference) {
+        mutating func checkTime(_ path: @autoclosure () -> String, _ time: TimeReference) {
             if let earliest = time.earliest, let latest = time.latest, latest < earliest {
-                report(path, "latest \(latest) is before earliest \(earliest)")
+                report(path(), "latest \(latest) is before earliest \(earliest)")
             }
         }
 
         mutating func checkActors() {
-            checkUnique(model.actors.enumerated().map { ("$.actors[\($0)].id", $1.id) }, "actor")
-            checkUnique(model.actors.enumerated().flatMap { a, actor in
-                actor.mentions.enumerated().map { ("$.actors[\(a)].mentions[\($0)].id", $1.id) }
-            }, "mention")
+            checkUnique(model.actors.map(\.id), "actor") { "$.actors[\($0)].id" }
+            var mentionIDs: [String] = []
+            var mentionAt: [(actor: Int, mention: Int)] = []
+            for (a, actor) in model.actors.enumerated() {
+                for (m, mention) in actor.mentions.enumerated() {
+                    mentionIDs.append(mention.id)
+                    mentionAt.append((a, m))
+                }
+            }
+            checkUnique(mentionIDs, "mention") { "$.actors[\(mentionAt[$0].actor)].mentions[\(mentionAt[$0].mention)].id" }
             for (a, actor) in model.actors.enumerated() {
                 let path = "$.actors[\(a)]"
                 if actor.name.isEmpty { report("\(path).name", "actor \(actor.id) has an empty name") }
@@ -183,7 +205,7 @@ public struct ModelValidator: Sendable {
         }
 
         mutating func checkStatements() {
-            checkUnique(model.statements.enumerated().map { ("$.statements[\($0)].id", $1.id) }, "statement")
+            checkUnique(model.statements.map(\.id), "statement") { "$.statements[\($0)].id" }
             for (s, statement) in model.statements.enumerated() {
                 let path = "$.statements[\(s)]"
                 checkActorReference("\(path).speaker", statement.speaker)
@@ -224,21 +246,27 @@ public struct ModelValidator: Sendable {
                     }
                 }
                 if let speakerSpan = statement.speakerSpan { checkSpan("\(path).speakerSpan", speakerSpan) }
+                if let confidence = statement.confidence, !(confidence >= 0 && confidence <= 1) {
+                    report("\(path).confidence", "confidence \(confidence) is not between 0 and 1")
+                }
+                if let rule = statement.rule, rule.isEmpty {
+                    report("\(path).rule", "statement \(statement.id) has an empty rule; name the rule or leave it out")
+                }
                 checkSentenceSpan("\(path).sentenceSpan", statement.sentenceSpan)
             }
         }
 
-        mutating func checkSentenceSpan(_ path: String, _ span: Span) {
-            checkSpan(path, span)
+        mutating func checkSentenceSpan(_ path: @autoclosure () -> String, _ span: Span) {
+            checkSpan(path(), span)
             let starts = sentenceStarts.contains(span.start)
             let ends = sentenceEnds.contains(span.end)
             if !starts || !ends {
-                report(path, "span \(span.start)..<\(span.end) does not start and end on sentence boundaries")
+                report(path(), "span \(span.start)..<\(span.end) does not start and end on sentence boundaries")
             }
         }
 
         mutating func checkEvents() {
-            checkUnique(model.events.enumerated().map { ("$.events[\($0)].id", $1.id) }, "event")
+            checkUnique(model.events.map(\.id), "event") { "$.events[\($0)].id" }
             for (e, event) in model.events.enumerated() {
                 let path = "$.events[\(e)]"
                 checkActorReference("\(path).place", event.place)

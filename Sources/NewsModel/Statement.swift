@@ -58,6 +58,12 @@ public struct Statement: Sendable, Codable, Equatable, Identifiable {
     public var sentenceSpan: Span
     /// A reviewer's note on how the record was read from the text.
     public var note: String?
+    /// How sure the extractor is of the attribution, from 0 (a guess) to 1 (certain); `nil` for
+    /// a hand-made statement. Format 2.
+    public var confidence: Double?
+    /// The name of the extraction rule (sieve) that attributed the statement, e.g.
+    /// `quote-cue-name`; `nil` for a hand-made statement. Format 2.
+    public var rule: String?
 
     /// Creates a statement record.
     public init(
@@ -65,7 +71,7 @@ public struct Statement: Sendable, Codable, Equatable, Identifiable {
         cue: String, venue: String? = nil, addressee: String? = nil, time: TimeReference = .unknown,
         aboutActors: [String] = [], aboutEvents: [String] = [], occasion: String? = nil,
         contentSpans: [Span], quotes: [Span] = [], speakerSpan: Span? = nil, cueSpan: Span? = nil,
-        sentenceSpan: Span, note: String? = nil
+        sentenceSpan: Span, note: String? = nil, confidence: Double? = nil, rule: String? = nil
     ) {
         self.id = id
         self.speaker = speaker
@@ -85,6 +91,8 @@ public struct Statement: Sendable, Codable, Equatable, Identifiable {
         self.cueSpan = cueSpan
         self.sentenceSpan = sentenceSpan
         self.note = note
+        self.confidence = confidence
+        self.rule = rule
     }
 
     /// Every actor credited with the statement: the speaker, then any co-speakers.

@@ -40,7 +40,7 @@ struct BundledModelSource {
                 /// reading, anchoring or sorting at start-up.
                 static let compiled: ArticleModel? = ArticleModel(
                     article: compiledArticle, actors: compiledActors, statements: compiledStatements,
-                    events: compiledEvents)
+                    events: compiledEvents, provenance: nil)
 
                 /// A span of the compiled model (all five fields, positionally, to keep the files short).
                 static func span(_ start: Int, _ end: Int, _ paragraph: Int, _ sentence: Int, _ text: String) -> Span {
@@ -112,7 +112,8 @@ struct BundledModelSource {
             out += "            speakerSpan: \(statement.speakerSpan.map(span) ?? "nil"),\n"
             out += "            cueSpan: \(statement.cueSpan.map(span) ?? "nil"),\n"
             out += "            sentenceSpan: \(span(statement.sentenceSpan)),\n"
-            out += "            note: \(optional(statement.note))),\n"
+            out += "            note: \(optional(statement.note)), "
+            out += "confidence: \(statement.confidence.map { "\($0)" } ?? "nil"), rule: \(optional(statement.rule))),\n"
         }
         return out + "    ]\n}\n"
     }

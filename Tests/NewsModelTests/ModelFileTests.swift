@@ -267,15 +267,15 @@ struct ModelFileDefectTests {
 
     @Test func unsupportedFormatStopsReading() {
         let text = edited {
-            $0["format"] = .int(2)
+            $0["format"] = .int(3)
             $0["statements"]?[0]?["speaker"] = .int(5)
         }
-        expectIssues(text, ["$.format: unsupported format 2; this newsq reads format 1"])
+        expectIssues(text, ["$.format: unsupported format 3; this newsq reads formats 1 and 2"])
     }
 
     @Test func missingFormat() {
         let text = edited { $0["format"] = nil }
-        expectIssues(text, ["$: missing required field \"format\"; this newsq reads format 1"])
+        expectIssues(text, ["$: missing required field \"format\"; this newsq reads formats 1 and 2"])
     }
 
     @Test func documentThatIsNotAnObject() {

@@ -16,7 +16,7 @@ extension BundledModel {
             speakerSpan: span(222, 231, 1, 1, "Tom Homan"),
             cueSpan: span(232, 236, 1, 1, "said"),
             sentenceSpan: span(19, 247, 1, 1, "The Trump administration is reducing the number of immigration officers in Minnesota but will continue its enforcement operation that has sparked weeks of tensions and deadly confrontations, border czar Tom Homan said Wednesday."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s2", speaker: "tom-homan", coSpeakers: [],
             content: "About 700 federal officers — roughly a quarter of the total deployed to Minnesota — will be withdrawn immediately after state and local officials agreed over the past week to cooperate by turning over arrested immigrants",
@@ -29,7 +29,7 @@ extension BundledModel {
             speakerSpan: span(471, 476, 2, 2, "Homan"),
             cueSpan: span(477, 481, 2, 2, "said"),
             sentenceSpan: span(249, 482, 2, 2, "About 700 federal officers — roughly a quarter of the total deployed to Minnesota — will be withdrawn immediately after state and local officials agreed over the past week to cooperate by turning over arrested immigrants, Homan said."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s3", speaker: "tom-homan", coSpeakers: [],
             content: "About 2,000 officers will remain in the state after this week’s drawdown",
@@ -42,7 +42,7 @@ extension BundledModel {
             speakerSpan: span(829, 834, 4, 4, "Homan"),
             cueSpan: span(835, 839, 4, 4, "said"),
             sentenceSpan: span(755, 840, 4, 4, "About 2,000 officers will remain in the state after this week’s drawdown, Homan said."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s4", speaker: "dhs", coSpeakers: [],
             content: "its “ largest immigration enforcement operation ever.”",
@@ -55,7 +55,7 @@ extension BundledModel {
             speakerSpan: span(954, 985, 4, 5, "Department of Homeland Security"),
             cueSpan: span(986, 992, 4, 5, "called"),
             sentenceSpan: span(841, 1047, 4, 5, "That’s roughly the same number sent to Minnesota in early January when the surge ramped up, kicking off what the Department of Homeland Security called its “ largest immigration enforcement operation ever.”"),
-            note: "DHS's description of the surge, quoted as a phrase; the article gives no time for it."),
+            note: "DHS's description of the surge, quoted as a phrase; the article gives no time for it.", confidence: nil, rule: nil),
         Statement(
             id: "s5", speaker: "tom-homan", coSpeakers: [],
             content: "A widespread pullout will occur only after there’s more cooperation and protesters stop interfering with federal agents carrying out arrests",
@@ -68,7 +68,7 @@ extension BundledModel {
             speakerSpan: span(1203, 1208, 6, 7, "Homan"),
             cueSpan: span(1209, 1213, 6, 7, "said"),
             sentenceSpan: span(1181, 1335, 6, 7, "A widespread pullout, Homan said, will occur only after there’s more cooperation and protesters stop interfering with federal agents carrying out arrests."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s6", speaker: "donald-trump", coSpeakers: [],
             content: "he ordered the reduction",
@@ -81,7 +81,7 @@ extension BundledModel {
             speakerSpan: span(1337, 1342, 7, 8, "Trump"),
             cueSpan: span(1343, 1347, 7, 8, "told"),
             sentenceSpan: span(1337, 1537, 7, 8, "Trump told NBC News that he ordered the reduction and added that one lesson coming out of the turmoil in Minnesota is “maybe we can use a little bit of a softer touch. But you still have to be tough.”"),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s7", speaker: "donald-trump", coSpeakers: [],
             content: "one lesson coming out of the turmoil in Minnesota is “maybe we can use a little bit of a softer touch. But you still have to be tough.”",
@@ -94,7 +94,7 @@ extension BundledModel {
             speakerSpan: span(1337, 1342, 7, 8, "Trump"),
             cueSpan: span(1391, 1396, 7, 8, "added"),
             sentenceSpan: span(1337, 1537, 7, 8, "Trump told NBC News that he ordered the reduction and added that one lesson coming out of the turmoil in Minnesota is “maybe we can use a little bit of a softer touch. But you still have to be tough.”"),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s8", speaker: "tim-walz", coSpeakers: ["jacob-frey"],
             content: "pulling back 700 officers was a good first step but that the entire operation should end quickly",
@@ -107,7 +107,7 @@ extension BundledModel {
             speakerSpan: span(1539, 1585, 8, 9, "Gov. Tim Walz and Minneapolis Mayor Jacob Frey"),
             cueSpan: span(1641, 1645, 8, 9, "said"),
             sentenceSpan: span(1539, 1743, 8, 9, "Gov. Tim Walz and Minneapolis Mayor Jacob Frey, both Democrats who have heavily criticized the surge, said pulling back 700 officers was a good first step but that the entire operation should end quickly."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s9", speaker: "tim-walz", coSpeakers: [],
             content: "We need a faster and larger drawdown of forces, state-led investigations into the killings of Alex Pretti and Renee Good, and an end to this campaign of retribution",
@@ -120,7 +120,7 @@ extension BundledModel {
             speakerSpan: span(1913, 1917, 9, 10, "Walz"),
             cueSpan: span(1918, 1924, 9, 10, "posted"),
             sentenceSpan: span(1745, 1941, 9, 10, "“We need a faster and larger drawdown of forces, state-led investigations into the killings of Alex Pretti and Renee Good, and an end to this campaign of retribution,” Walz posted on social media."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s10", speaker: "jd-vance", coSpeakers: [],
             content: "the officers being sent home were mainly in Minneapolis to protect those carrying out arrests",
@@ -133,7 +133,7 @@ extension BundledModel {
             speakerSpan: span(1958, 1966, 10, 11, "JD Vance"),
             cueSpan: span(1967, 1971, 10, 11, "said"),
             sentenceSpan: span(1943, 2066, 10, 11, "Vice President JD Vance said the officers being sent home were mainly in Minneapolis to protect those carrying out arrests."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s11", speaker: "jd-vance", coSpeakers: [],
             content: "We’re not drawing down the immigration enforcement",
@@ -146,7 +146,7 @@ extension BundledModel {
             speakerSpan: span(2121, 2126, 10, 12, "Vance"),
             cueSpan: span(2127, 2131, 10, 12, "said"),
             sentenceSpan: span(2067, 2174, 10, 12, "“We’re not drawing down the immigration enforcement,” Vance said in an interview on “The Megyn Kelly Show.”"),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s12", speaker: "tom-homan", coSpeakers: [],
             content: "federal officials could reduce the number of agents in Minnesota, but only with the cooperation of state and local officials",
@@ -159,7 +159,7 @@ extension BundledModel {
             speakerSpan: span(2450, 2455, 13, 15, "Homan"),
             cueSpan: span(2456, 2460, 13, 15, "said"),
             sentenceSpan: span(2450, 2602, 13, 15, "Homan said right away that federal officials could reduce the number of agents in Minnesota, but only with the cooperation of state and local officials."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s13", speaker: "tom-homan", coSpeakers: [],
             content: "jails to alert Immigration and Customs Enforcement about inmates who could be deported",
@@ -172,7 +172,7 @@ extension BundledModel {
             speakerSpan: span(2603, 2605, 13, 16, "He"),
             cueSpan: span(2606, 2616, 13, 16, "pushed for"),
             sentenceSpan: span(2603, 2846, 13, 16, "He pushed for jails to alert Immigration and Customs Enforcement about inmates who could be deported, saying transferring those inmates to ICE is safer because it means fewer officers have to be out looking for people in the country illegally."),
-            note: "An appeal (\"pushed for\") rather than a claim; its reason follows in s14."),
+            note: "An appeal (\"pushed for\") rather than a claim; its reason follows in s14.", confidence: nil, rule: nil),
         Statement(
             id: "s14", speaker: "tom-homan", coSpeakers: [],
             content: "transferring those inmates to ICE is safer because it means fewer officers have to be out looking for people in the country illegally",
@@ -185,7 +185,7 @@ extension BundledModel {
             speakerSpan: span(2603, 2605, 13, 16, "He"),
             cueSpan: span(2705, 2711, 13, 16, "saying"),
             sentenceSpan: span(2603, 2846, 13, 16, "He pushed for jails to alert Immigration and Customs Enforcement about inmates who could be deported, saying transferring those inmates to ICE is safer because it means fewer officers have to be out looking for people in the country illegally."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s15", speaker: "tom-homan", coSpeakers: [],
             content: "there has been an “increase in unprecedented collaboration” resulting in the need for fewer public safety officers in Minnesota and a safer environment, allowing for the withdrawal of the 700 officers",
@@ -198,7 +198,7 @@ extension BundledModel {
             speakerSpan: span(2848, 2853, 14, 17, "Homan"),
             cueSpan: span(2854, 2858, 14, 17, "said"),
             sentenceSpan: span(2848, 3100, 14, 17, "Homan said during a news conference Wednesday that there has been an “increase in unprecedented collaboration” resulting in the need for fewer public safety officers in Minnesota and a safer environment, allowing for the withdrawal of the 700 officers."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s16", speaker: "karoline-leavitt", coSpeakers: [],
             content: "the administration will monitor local officials to make sure they keep their commitments",
@@ -211,7 +211,7 @@ extension BundledModel {
             speakerSpan: span(3196, 3212, 15, 19, "Karoline Leavitt"),
             cueSpan: span(3213, 3217, 15, 19, "said"),
             sentenceSpan: span(3168, 3327, 15, 19, "White House press secretary Karoline Leavitt said in a statement that the administration will monitor local officials to make sure they keep their commitments."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s17", speaker: "trump-administration", coSpeakers: [],
             content: "places known as sanctuary jurisdictions hinder the arrest of criminal immigrants",
@@ -224,7 +224,7 @@ extension BundledModel {
             speakerSpan: span(3329, 3353, 16, 20, "The Trump administration"),
             cueSpan: span(3363, 3373, 16, 20, "complained"),
             sentenceSpan: span(3329, 3559, 16, 20, "The Trump administration has long complained that places known as sanctuary jurisdictions — a term applied to local governments that limit law enforcement cooperation with the department — hinder the arrest of criminal immigrants."),
-            note: "The definition between the dashes (“a term applied to local governments…”) is the AP's, so it is not part of the content."),
+            note: "The definition between the dashes (“a term applied to local governments…”) is the AP's, so it is not part of the content.", confidence: nil, rule: nil),
         Statement(
             id: "s18", speaker: "minnesota-officials", coSpeakers: [],
             content: "its state prisons and nearly all of the county sheriffs already cooperate with immigration authorities",
@@ -237,7 +237,7 @@ extension BundledModel {
             speakerSpan: span(3561, 3580, 17, 21, "Minnesota officials"),
             cueSpan: span(3581, 3584, 17, 21, "say"),
             sentenceSpan: span(3561, 3688, 17, 21, "Minnesota officials say its state prisons and nearly all of the county sheriffs already cooperate with immigration authorities."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s19", speaker: "hennepin-sheriff", coSpeakers: [],
             content: "its policies have not changed",
@@ -250,7 +250,7 @@ extension BundledModel {
             speakerSpan: span(3945, 3981, 19, 23, "The Hennepin County Sheriff’s Office"),
             cueSpan: span(4029, 4033, 19, 23, "said"),
             sentenceSpan: span(3945, 4064, 19, 23, "The Hennepin County Sheriff’s Office, which serves Minneapolis and several suburbs, said its policies have not changed."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s20", speaker: "tom-homan", coSpeakers: [],
             content: "Minnesota operation a success",
@@ -263,7 +263,7 @@ extension BundledModel {
             speakerSpan: span(4179, 4190, 20, 25, "Border czar"),
             cueSpan: span(4191, 4196, 20, 25, "calls"),
             sentenceSpan: span(4179, 4226, 20, 25, "Border czar calls Minnesota operation a success"),
-            note: "Section heading; the claim is reported in full in ¶21 (s21)."),
+            note: "Section heading; the claim is reported in full in ¶21 (s21).", confidence: nil, rule: nil),
         Statement(
             id: "s21", speaker: "tom-homan", coSpeakers: [],
             content: "he thinks the ICE operation in Minnesota has been a success, checking off a list of people wanted for violent crimes who were taken off the streets",
@@ -276,7 +276,7 @@ extension BundledModel {
             speakerSpan: span(4228, 4233, 21, 26, "Homan"),
             cueSpan: span(4234, 4238, 21, 26, "said"),
             sentenceSpan: span(4228, 4387, 21, 26, "Homan said he thinks the ICE operation in Minnesota has been a success, checking off a list of people wanted for violent crimes who were taken off the streets."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s22", speaker: "tom-homan", coSpeakers: [],
             content: "I think it’s very effective as far as public safety goes",
@@ -289,7 +289,7 @@ extension BundledModel {
             speakerSpan: span(4449, 4451, 22, 27, "he"),
             cueSpan: span(4452, 4456, 22, 27, "said"),
             sentenceSpan: span(4389, 4467, 22, 27, "“I think it’s very effective as far as public safety goes,” he said Wednesday."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s23", speaker: "tom-homan", coSpeakers: [],
             content: "Was it a perfect operation? No.",
@@ -302,7 +302,7 @@ extension BundledModel {
             speakerSpan: span(4449, 4451, 22, 27, "he"),
             cueSpan: span(4452, 4456, 22, 27, "said"),
             sentenceSpan: span(4389, 4501, 22, 27, "“I think it’s very effective as far as public safety goes,” he said Wednesday. “Was it a perfect operation? No.”"),
-            note: "Follows s22 without its own attribution; the cue and time are s22's."),
+            note: "Follows s22 without its own attribution; the cue and time are s22's.", confidence: nil, rule: nil),
         Statement(
             id: "s24", speaker: "tom-homan", coSpeakers: [],
             content: "pulling some federal officers out of Minnesota isn’t a sign that the administration is backing down",
@@ -315,7 +315,7 @@ extension BundledModel {
             speakerSpan: span(4503, 4505, 23, 29, "He"),
             cueSpan: span(4511, 4521, 23, 29, "made clear"),
             sentenceSpan: span(4503, 4627, 23, 29, "He also made clear that pulling some federal officers out of Minnesota isn’t a sign that the administration is backing down."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s25", speaker: "tom-homan", coSpeakers: [],
             content: "We are not surrendering the president’s mission on a mass deportation operation",
@@ -328,7 +328,7 @@ extension BundledModel {
             speakerSpan: span(4711, 4716, 23, 30, "Homan"),
             cueSpan: span(4717, 4721, 23, 30, "said"),
             sentenceSpan: span(4628, 4722, 23, 30, "“We are not surrendering the president’s mission on a mass deportation operation,” Homan said."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s26", speaker: "tom-homan", coSpeakers: [],
             content: "You’re not going to stop ICE. You’re not going to stop Border Patrol",
@@ -341,7 +341,7 @@ extension BundledModel {
             speakerSpan: span(4796, 4801, 24, 31, "Homan"),
             cueSpan: span(4802, 4806, 24, 31, "said"),
             sentenceSpan: span(4724, 4831, 24, 31, "“You’re not going to stop ICE. You’re not going to stop Border Patrol,” Homan said of the ongoing protests."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s27", speaker: "tom-homan", coSpeakers: [],
             content: "The only thing you’re doing is irritating your community.",
@@ -354,7 +354,7 @@ extension BundledModel {
             speakerSpan: span(4796, 4801, 24, 31, "Homan"),
             cueSpan: span(4802, 4806, 24, 31, "said"),
             sentenceSpan: span(4724, 4891, 24, 31, "“You’re not going to stop ICE. You’re not going to stop Border Patrol,” Homan said of the ongoing protests. “The only thing you’re doing is irritating your community.”"),
-            note: "Follows s26 without its own attribution; the cue and addressee are s26's."),
+            note: "Follows s26 without its own attribution; the cue and addressee are s26's.", confidence: nil, rule: nil),
         Statement(
             id: "s28", speaker: "school-districts", coSpeakers: ["teachers-union"],
             content: "court to block immigration operations",
@@ -367,7 +367,7 @@ extension BundledModel {
             speakerSpan: span(4893, 4900, 25, 33, "Schools"),
             cueSpan: span(4901, 4904, 25, 33, "ask"),
             sentenceSpan: span(4893, 4942, 25, 33, "Schools ask court to block immigration operations"),
-            note: "Section heading; the request is reported in full in ¶26."),
+            note: "Section heading; the request is reported in full in ¶26.", confidence: nil, rule: nil),
         Statement(
             id: "s29", speaker: "school-districts", coSpeakers: ["teachers-union"],
             content: "their actions have disrupted classes, endangered students and caused attendance drops",
@@ -380,7 +380,7 @@ extension BundledModel {
             speakerSpan: span(4944, 4995, 26, 34, "Two Minnesota school districts and a teachers union"),
             cueSpan: span(5113, 5119, 26, 34, "saying"),
             sentenceSpan: span(4944, 5206, 26, 34, "Two Minnesota school districts and a teachers union filed a lawsuit Wednesday to block federal authorities from conducting immigration enforcement at or around schools, saying their actions have disrupted classes, endangered students and caused attendance drops."),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
         Statement(
             id: "s30", speaker: "school-districts", coSpeakers: ["teachers-union"],
             content: "Operation Metro Surge has marked a shift in policy that removed long-standing limits on enforcement in “sensitive locations,” including schools",
@@ -393,7 +393,7 @@ extension BundledModel {
             speakerSpan: span(5208, 5219, 27, 35, "The lawsuit"),
             cueSpan: span(5225, 5231, 27, 35, "argues"),
             sentenceSpan: span(5208, 5381, 27, 35, "The lawsuit also argues that Operation Metro Surge has marked a shift in policy that removed long-standing limits on enforcement in “sensitive locations,” including schools."),
-            note: "“sensitive locations” is the policy term the lawsuit quotes."),
+            note: "“sensitive locations” is the policy term the lawsuit quotes.", confidence: nil, rule: nil),
         Statement(
             id: "s31", speaker: "tricia-mclaughlin", coSpeakers: [],
             content: "ICE is not going to schools to arrest children — we are protecting children.",
@@ -406,6 +406,6 @@ extension BundledModel {
             speakerSpan: span(5414, 5431, 28, 36, "Tricia McLaughlin"),
             cueSpan: span(5432, 5436, 28, 36, "said"),
             sentenceSpan: span(5383, 5515, 28, 36, "Homeland Security spokesperson Tricia McLaughlin said “ICE is not going to schools to arrest children — we are protecting children.”"),
-            note: nil),
+            note: nil, confidence: nil, rule: nil),
     ]
 }

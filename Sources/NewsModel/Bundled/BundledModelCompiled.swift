@@ -7,7 +7,7 @@ extension BundledModel {
     /// reading, anchoring or sorting at start-up.
     static let compiled: ArticleModel? = ArticleModel(
         article: compiledArticle, actors: compiledActors, statements: compiledStatements,
-        events: compiledEvents)
+        events: compiledEvents, provenance: nil)
 
     /// A span of the compiled model (all five fields, positionally, to keep the files short).
     static func span(_ start: Int, _ end: Int, _ paragraph: Int, _ sentence: Int, _ text: String) -> Span {

@@ -1,0 +1,114 @@
+import NewsModel
+
+/// The sieves for attributions without a cue word: a speaker and a colon (`Graham: Trump’s
+/// rhetoric is destroying …` in a headline, `Kerry: “By law, …”` in the body), and a source
+/// named by `In a … poll,` at the start of a sentence.
+///
+/// - `headline-colon` (0.8): a heading or title whose first one to six words name a speaker and
+///   end in a colon; the content is the rest of the heading.
+/// - `quote-colon-speaker` (0.8): a quotation right after `NAME:` at the start of its sentence,
+///   or at the start of a paragraph after one that ends with `NAME:` (made in `quoteCueBefore`,
+///   which also takes `Cruz continued:` ending the paragraph before a quotation).
+/// - `in-source` (0.7): `In a CNN poll released Monday, Clinton led …`: the poll, survey,
+///   study or report is the source, the clause after the comma the content.
+extension AttributionSieves {
+    /// Head nouns of documents and measurements that can be a source after `In`.
+    /// (Statements, interviews and posts are venues: "In a statement, X said …" has its own cue.)
+    static let sourceNouns: Set<String> = [
+        "poll", "polls", "survey", "surveys", "study", "studies", "report", "reports", "analysis", "census", "data",
+        "forecast", "forecasts", "projection", "projections", "estimate", "estimates", "average", "ranking", "rankings",
+    ]
+
+    /// `Graham: Trump’s ‘Incredibly Hateful Rhetoric’ Destroying GOP’s Chance` as a heading.
+    mutating func headlineColons() {
+        let tokens = analyzed.tokens
+        for (s, sentence) in analyzed.sentences.enumerated() where isHeadline(sentence) {
+            let bounds = sentence.tokens
+            guard let colon = bounds.prefix(7).first(where: { tokens[$0].text == ":" }), colon > bounds.lowerBound,
+                colon + 2 < bounds.upperBound, tokens[bounds.lowerBound].isCapitalized,
+                (bounds.lowerBound..<colon).allSatisfy({
+                    (tokens[$0].isWordLike || tokens[$0].text == "'s" || tokens[$0].text == ".") && lexicon.cueVerb(tokens[$0]) == nil
+                })
+            else { continue }
+            let phrase = SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<colon, entity: mentionEntity(bounds.lowerBound..<colon),
+                                               form: .name)
+            var end = bounds.upperBound
+            if tokens[end - 1].isTerminal { end -= 1 }
+            let content = (colon + 1)..<end
+            guard tokens[content].filter(\.isWordLike).count >= 2 else { continue }
+            makeUncued(spans: [content], subject: phrase, sentences: s..<(s + 1), rule: "headline-colon", confidence: 0.8)
+        }
+    }
+
+    /// Whether a sentence is a heading, or the whole of a first block of one short line (a
+    /// title that ends in a period, as many do).
+    func isHeadline(_ sentence: AnalyzedText.SentenceRecord) -> Bool {
+        let block = analyzed.blocks[sentence.block]
+        if block.kind == .heading { return true }
+        guard sentence.block == 0, analyzed.blocks.count > 1, analyzed.read.dateline?.start != block.range.lowerBound,
+            block.range.count <= 150, sentence.range == block.range
+        else { return false }
+        return !analyzed.scalars[block.range].contains("\n")
+    }
+
+    /// `In a CNN/ORC poll released Wednesday, he fell to 10 percent.` — when the clause after
+    /// the comma has no cue of its own and no statement took the sentence.
+    mutating func inSource() {
+        let tokens = analyzed.tokens
+        for (s, sentence) in analyzed.sentences.enumerated() where analyzed.blocks[sentence.block].kind == .body && itemEndingIn[s] == nil {
+            let bounds = sentence.tokens
+            guard bounds.count > 6, tokens[bounds.lowerBound].text == "in",
+                let comma = bounds.prefix(14).first(where: { tokens[$0].text == "," }), comma > bounds.lowerBound + 2,
+                (bounds.lowerBound + 1..<comma).contains(where: { Self.sourceNouns.contains(tokens[$0].text) }),
+                !(bounds.lowerBound..<comma).contains(where: { analyzed.isQuoted($0) })
+            else { continue }
+            let content = (comma + 1)..<clauseEnd(from: comma + 1, bounds: bounds)
+            guard tokens[content].filter(\.isWordLike).count >= 3,
+                !content.contains(where: { cueIndex(at: $0) != nil && !analyzed.isQuoted($0) })
+            else { continue }
+            let source = (bounds.lowerBound + 1)..<comma
+            let phrase = SpeakerPhrases.Phrase(tokens: source, entity: nil, form: .description)
+            makeUncued(spans: [content], subject: phrase, sentences: s..<(s + 1), rule: "in-source", confidence: 0.7)
+        }
+    }
+
+    /// The entity a run of tokens names: a mention that covers them, or a known name or alias.
+    func mentionEntity(_ range: Range<Int>) -> Int? {
+        for t in range {
+            if let mention = mentions.mention(at: t), mention.form == .name, mention.tokens.upperBound >= range.upperBound - 1 {
+                return mention.entity
+            }
+        }
+        return aliasIndex[analyzed.text(tokens: range)]
+    }
+
+    /// A statement with no cue word: its cue is the colon or the source words.
+    mutating func makeUncued(
+        spans: [Range<Int>], subject: SpeakerPhrases.Phrase, sentences covered: Range<Int>, rule: String, confidence: Double
+    ) {
+        let (entity, coSpeakers, certainty) = resolve(subject)
+        var content: [Range<Int>] = []
+        var quotes: [Range<Int>] = []
+        for span in spans where !span.isEmpty {
+            let range = analyzed.scalarRange(tokens: span)
+            content.append(range)
+            var q = analyzed.quotations.partitionIndex { $0.start < range.lowerBound }
+            while q < analyzed.quotations.count, analyzed.quotations[q].start < range.upperBound {
+                let quotation = analyzed.quotations[q]
+                if !usedQuote[q], quotation.outerStart >= range.lowerBound, quotation.outerEnd <= range.upperBound {
+                    quotes.append(quoteContent(quotation.pieces[0].inner))
+                    usedQuote[q] = true
+                }
+                q += 1
+            }
+        }
+        guard !content.isEmpty else { return }
+        let cueTokens: Range<Int> = rule == "in-source"
+            ? (subject.tokens.lowerBound - 1)..<subject.tokens.lowerBound
+            : subject.tokens.upperBound..<(subject.tokens.upperBound + 1)
+        append(Attribution(
+            kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cueTokens,
+            cueText: analyzed.text(tokens: cueTokens), speaker: subject.tokens, entity: entity, coSpeakers: coSpeakers,
+            rule: rule, confidence: confidence * certainty, sentences: covered))
+    }
+}

@@ -1,0 +1,292 @@
+import NewsModel
+
+/// The words that name a speaker next to a cue, and the entity they name.
+///
+/// A speaker phrase is a noun phrase without a parse: a mention (name, description, group,
+/// pronoun) with the titles, qualifiers and determiners before it (`White House press secretary
+/// Karoline Leavitt`, `the border czar`), two of them joined by `and` (co-speakers), or a
+/// description of up to eight words that starts with a determiner or a capital (`The lawsuit`,
+/// `a spokesman for the campaign`). Before a cue, auxiliaries and adverbs are skipped (`has long
+/// complained`, `also said`), and so is an appositive or relative clause between commas (`The
+/// Hennepin County Sheriff’s Office, which serves Minneapolis …, said`).
+struct SpeakerPhrases {
+    let analyzed: AnalyzedText
+    let lexicon = Lexicon.shared
+
+    /// A speaker phrase: its tokens, its entity (if one is known or made), co-speakers.
+    struct Phrase: Equatable {
+        var tokens: Range<Int>
+        var entity: Int?
+        var coSpeakers: [Int] = []
+        var form: Mention.Form
+        /// For `X and Y`, where neither names an actor yet: X's tokens and entity; `tokens`
+        /// covers both, `secondConjunct` is Y's.
+        var conjunct: Range<Int>? = nil
+        var conjunctEntity: Int? = nil
+        var secondConjunct: Range<Int>? = nil
+    }
+
+    /// Words skipped between a subject and its cue verb.
+    static let auxiliaries: Set<String> = [
+        "has", "have", "had", "also", "previously", "later", "repeatedly", "will", "would", "could", "can", "may",
+        "might", "should", "must", "is", "was", "were", "are", "be", "been", "not", "never", "again", "often",
+        "once", "still", "then", "recently", "publicly", "privately", "first", "quickly", "reportedly", "did",
+        "does", "do", "long", "already", "even", "only", "just", "now", "further", "flatly", "specifically",
+        "explicitly", "initially", "originally", "since", "today", "yesterday", "and", "but", "himself",
+        "herself", "themselves", "itself", "has", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't",
+        "wasn't", "weren't", "isn't", "aren't", "won't", "wouldn't", "couldn't", "also", "too", "always",
+    ]
+
+    static let personalPronouns: Set<String> = ["he", "she", "they", "it", "we", "i", "you", "who"]
+    static let determiners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "some", "many",
+        "several", "both", "two", "three", "four", "five", "other", "another", "one", "most", "all", "each",
+        "every", "few", "no",
+    ]
+    static let stopBefore: Set<String> = [
+        ",", ";", ":", "(", ")", "that", "which", "and", "but", "or", "because", "if", "when", "while", "as",
+        "after", "before", "since", "than", "so", "to", "—", "–", "-",
+    ]
+
+    /// The subject that ends just before the cue starting at token `cue`, within `sentence`.
+    func subject(before cue: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
+        let tokens = analyzed.tokens
+        var k = cue - 1
+        // Auxiliaries, adverbs and "on Wednesday" between subject and verb.
+        var skipped = 0
+        while k >= sentence.lowerBound, skipped < 5 {
+            let text = tokens[k].text
+            if text == "and" || text == "but" { break }
+            if Self.auxiliaries.contains(text) || (text.hasSuffix("ly") && text.count > 4 && mentions.mention(at: k) == nil) {
+                k -= 1
+                skipped += 1
+            } else if MentionFinder.weekdaysAndMonths.contains(text), k - 1 >= sentence.lowerBound, tokens[k - 1].text == "on" {
+                k -= 2
+                skipped += 1
+            } else {
+                break
+            }
+        }
+        guard k >= sentence.lowerBound, !analyzed.isQuoted(k) else { return nil }
+        // Appositives and relative clauses between commas ("Clinton, 35, the daughter of …,"),
+        // and a bracket after a name ("Gov. Mary Fallin (R-OK)").
+        var clauses = 0
+        while clauses < 3 {
+            // "The fire chief, Dana Okafor, said": the name between the commas is the speaker.
+            if tokens[k].text == ",", k - 1 >= sentence.lowerBound, let name = mentions.mention(at: k - 1),
+                name.form == .name, name.tokens.upperBound == k, name.tokens.lowerBound - 1 > sentence.lowerBound,
+                tokens[name.tokens.lowerBound - 1].text == ","
+            {
+                return Phrase(tokens: name.tokens, entity: name.entity, form: .name)
+            }
+            if tokens[k].text == ",", let before = appositiveStart(endingAt: k, sentence: sentence) {
+                k = before - 1
+            } else if tokens[k].text == ")", let open = (max(sentence.lowerBound, k - 8)..<k).last(where: { tokens[$0].text == "(" }) {
+                k = open - 1
+            } else {
+                break
+            }
+            guard k >= sentence.lowerBound else { return nil }
+            clauses += 1
+        }
+        guard var found = phrase(endingAt: k, sentence: sentence, mentions: &mentions) else { return nil }
+        // "A spokesman for the campaign said", "Officials in Boston said": the phrase after the
+        // preposition belongs to the noun before it, which is the speaker.
+        var hops = 0
+        while found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
+            Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
+            !analyzed.isQuoted(found.tokens.lowerBound - 2)
+        {
+            guard var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions),
+                head.form != .pronoun
+            else { return nil }
+            head.tokens = head.tokens.lowerBound..<found.tokens.upperBound
+            head.conjunct = nil
+            head.secondConjunct = nil
+            found = head
+            hops += 1
+        }
+        // A cue that is also a noun ("his biggest worry", "a controversial tweet") needs a
+        // subject that names someone.
+        let cueText = tokens[cue].text
+        if found.entity == nil, found.form == .description, let verb = lexicon.cueVerbs[cueText],
+            Self.nounLike.contains(verb.lemma), cueText == verb.lemma || cueText == verb.lemma + "s"
+        {
+            return nil
+        }
+        return found
+    }
+
+    /// Words that open an appositive or a relative clause after a comma.
+    static let appositiveOpeners: Set<String> = [
+        "who", "which", "whose", "a", "an", "the", "both", "also", "now", "then", "once", "himself", "herself", "one",
+        "whom", "including", "like", "in", "on", "at", "during", "speaking", "writing", "unlike", "as", "for", "his", "her",
+        "their", "its", "citing", "after", "before", "when", "while", "however", "meanwhile", "too", "though", "asked",
+        "responding", "appearing", "standing", "referring", "talking", "addressing", "meanwhile", "moreover", "nevertheless",
+    ]
+
+    /// Prepositions: a phrase right after one is its object, not a subject.
+    static let prepositions: Set<String> = [
+        "in", "on", "at", "of", "for", "with", "from", "by", "about", "to", "into", "over", "under", "after", "before",
+        "during", "since", "than", "like", "against", "among", "between", "through", "toward", "towards", "within",
+    ]
+
+    /// Cue verbs whose base and -s forms are common nouns too.
+    static let nounLike: Set<String> = [
+        "worry", "fear", "hope", "claim", "plan", "report", "support", "call", "comment", "answer", "reply", "note",
+        "remark", "estimate", "doubt", "question", "show", "tweet", "post", "promise", "pledge", "vow", "charge",
+        "demand", "protest", "object", "decline", "statement", "attack", "blast", "back", "warning", "want", "wish",
+        "find", "view", "state", "point", "signal", "hint", "cite", "respond", "counter", "threaten", "repeat",
+        "praise", "blame", "defend", "reject", "dismiss", "estimate", "continue", "plan", "decide", "welcome", "seek",
+        "chant", "shout", "cry", "yell", "scream", "joke", "quip", "boast", "echo", "label", "name", "read", "quote",
+        "offer", "mock", "tout", "voice", "highlight", "comment", "remark", "whisper", "testify", "recount",
+    ]
+
+    /// The start of a `, who …,` or `, a spokesman for …,` clause whose closing comma is at `comma`:
+    /// the index of its opening comma.
+    func appositiveStart(endingAt comma: Int, sentence: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var k = comma - 1
+        var length = 0
+        // The opening comma may be several commas back when the clause has commas of its own
+        // ("Kasich, who won Ohio, Vermont and Maine in the primary, said"): the nearest one whose
+        // next word opens an appositive or a relative clause, within 40 words.
+        while k > sentence.lowerBound, length < 40 {
+            if tokens[k].text == "," {
+                let first = tokens[k + 1].text
+                let opens = Self.appositiveOpeners.contains(first)
+                    || lexicon.title(endingAt: k + 1, in: tokens, from: k + 1) != nil
+                    || tokens[k + 1].kind == .number
+                if opens { return k }
+            }
+            if analyzed.isQuoted(k) || tokens[k].isTerminal || tokens[k].text == ";" { return nil }
+            k -= 1
+            length += 1
+        }
+        return nil
+    }
+
+    /// The speaker phrase whose last token is `end`.
+    func phrase(endingAt end: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
+        let tokens = analyzed.tokens
+        let last = tokens[end]
+        guard last.kind == .word || last.kind == .number else { return nil }
+        if let mention = mentions.mention(at: end) {
+            var start = extendLeft(from: mention.tokens.lowerBound, sentence: sentence, mentions: mentions)
+            var phrase = Phrase(tokens: start..<(end + 1), entity: mention.entity, form: mention.form)
+            // "X and Y said": Y is a co-speaker, X the speaker.
+            if start - 1 > sentence.lowerBound, tokens[start - 1].text == "and",
+                let other = mentions.mention(at: start - 2), other.form != .pronoun || mention.form == .pronoun,
+                mentions.entities[other.entity].kind != .place
+            {
+                let otherStart = extendLeft(from: other.tokens.lowerBound, sentence: sentence, mentions: mentions)
+                phrase.coSpeakers = [mention.entity]
+                phrase.entity = other.entity
+                phrase.form = other.form
+                start = otherStart
+                phrase.tokens = start..<(end + 1)
+            }
+            // A possessive ("his") or an object ("him") does not speak.
+            if mention.form == .pronoun, !Self.personalPronouns.contains(last.text) { return nil }
+            return phrase
+        }
+        if Self.personalPronouns.contains(last.text), last.text != "who", last.text != "it" || end + 1 < tokens.count {
+            return Phrase(tokens: end..<(end + 1), entity: nil, form: .pronoun)
+        }
+        // A description: back to a determiner, a capital at the start, or a stop word.
+        guard !Self.stopBefore.contains(last.text), !last.has(.common) || last.isCapitalized
+        else { return nil }
+        var start = end
+        while start > sentence.lowerBound, end - start < 8 {
+            let previous = tokens[start - 1]
+            if Self.stopBefore.contains(previous.text) || previous.kind == .quote || previous.kind == .dash
+                || previous.isTerminal || Lexicon.shared.cueVerb(previous) != nil
+            {
+                break
+            }
+            if Self.determiners.contains(previous.text) {
+                start -= 1
+                break
+            }
+            if previous.has(.common), previous.text != "of", previous.text != "for" { break }
+            start -= 1
+        }
+        let first = tokens[start]
+        guard Self.determiners.contains(first.text) || first.isCapitalized || start == sentence.lowerBound
+            || first.kind == .number || last.has(.group) || last.has(.titleLast)
+        else { return nil }
+        // A phrase that is only a determiner and adjectives is not a speaker; nor is a phrase
+        // that opens with a participle or an adverb ("Speaking at a rally", "Instead").
+        guard end > start || !Self.determiners.contains(first.text) else { return nil }
+        if first.text.hasSuffix("ing") || (first.has(.common) && !Self.determiners.contains(first.text)) {
+            return nil
+        }
+        var found = Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
+        // "Two Minnesota school districts and a teachers union": two speakers.
+        if start - 2 >= sentence.lowerBound, tokens[start - 1].text == "and", tokens[start - 2].isWordLike,
+            let other = self.phrase(endingAt: start - 2, sentence: sentence, mentions: &mentions), other.conjunct == nil,
+            other.form != .pronoun
+        {
+            found.conjunct = other.tokens
+            found.conjunctEntity = other.entity
+            found.secondConjunct = start..<(end + 1)
+            found.tokens = other.tokens.lowerBound..<(end + 1)
+        }
+        return found
+    }
+
+    /// Titles, qualifiers and determiners before a mention that belong to the phrase.
+    func extendLeft(from start: Int, sentence: Range<Int>, mentions: MentionSet) -> Int {
+        let tokens = analyzed.tokens
+        var k = start
+        var steps = 0
+        while k > sentence.lowerBound, steps < 8 {
+            let previous = tokens[k - 1]
+            if let title = lexicon.title(endingAt: k - 1, in: tokens, from: sentence.lowerBound) {
+                k = title.start
+            } else if previous.text == "'s", k - 2 >= sentence.lowerBound, mentions.mention(at: k - 2) != nil {
+                k = mentions.mention(at: k - 2)!.tokens.lowerBound
+            } else if Self.determiners.contains(previous.text), previous.text != "that" {
+                k -= 1
+                break
+            } else if previous.isCapitalized, previous.kind == .word, !previous.has(.common) {
+                k -= 1
+            } else {
+                break
+            }
+            steps += 1
+        }
+        return k
+    }
+
+    /// The speaker phrase starting at token `start` (after an inverted cue: `said Homan`).
+    func phrase(startingAt start: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
+        let tokens = analyzed.tokens
+        guard start < sentence.upperBound, !analyzed.isQuoted(start) else { return nil }
+        var end = start
+        // Up to the end of a mention, or the end of the noun phrase.
+        while end < sentence.upperBound, end - start < 10 {
+            let token = tokens[end]
+            if let mention = mentions.mention(at: end) {
+                end = mention.tokens.upperBound
+                if end < sentence.upperBound, tokens[end].text == "and", let other = mentions.mention(at: end + 1),
+                    other.form == .name
+                {
+                    end = other.tokens.upperBound
+                }
+                break
+            }
+            if token.kind != .word || Self.stopBefore.contains(token.text) || Lexicon.shared.cueVerb(token) != nil {
+                break
+            }
+            if token.text != "of", token.text != "for", end > start, token.has(.common),
+                !Self.determiners.contains(token.text)
+            {
+                break
+            }
+            end += 1
+        }
+        guard end > start else { return nil }
+        return phrase(endingAt: end - 1, sentence: sentence, mentions: &mentions)
+    }
+}
