@@ -35,11 +35,12 @@ public struct ArticleModel: Sendable, Codable, Equatable {
     }
 
     /// The oldest model file format that holds everything in this model: 2 when it has a
-    /// provenance, a statement with a confidence or a rule, or an event of kind `other`; else 1.
+    /// provenance, a statement with a confidence or a rule, or an event of kind `other` or with
+    /// co-claimants; else 1.
     public var minimumFormat: Int {
         if provenance != nil { return 2 }
         if statements.contains(where: { $0.confidence != nil || $0.rule != nil }) { return 2 }
-        if events.contains(where: { $0.kind == .other }) { return 2 }
+        if events.contains(where: { $0.kind == .other || !$0.coClaimants.isEmpty }) { return 2 }
         return 1
     }
 

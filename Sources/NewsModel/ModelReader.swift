@@ -26,6 +26,7 @@ public struct ModelReader: Sendable {
     static let format2Fields: [String: Set<String>] = [
         "document": ["provenance"],
         "statement": ["confidence", "rule"],
+        "event": ["coClaimants"],
     ]
 
     /// Every field each record type has, in the order a model file lists them.

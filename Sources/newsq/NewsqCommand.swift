@@ -77,14 +77,14 @@ struct NewsqCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "WHEN"))
     var color: ColorChoice = .auto
 
-    @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1) instead of the bundled article.", valueName: "FILE"),
+    @Option(name: .long, help: ArgumentHelp("Load this model file (JSON, format 1 or 2) instead of the bundled article.", valueName: "FILE"),
             completion: .file(extensions: ["json"]))
     var model: String?
 
     @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :export), for untrusted scripts.")
     var sandbox = false
 
-    @Flag(name: .long, help: "Write the model as JSON (format 1) to standard output and exit.")
+    @Flag(name: .long, help: "Write the model as JSON (the oldest format that holds it) to standard output and exit.")
     var exportModel = false
 
     func validate() throws {

@@ -177,7 +177,7 @@ struct ModelFileDefectTests {
     @Test func unknownField() {
         let text = edited { $0["events"]?[0]?["colour"] = .string("red") }
         expectIssues(text, [
-            "$.events[0].colour: unknown field \"colour\" in an event (fields: id, kind, name, summary, time, place, participants, quantities, relations, claimedBy, coClaimants, evidence, note)",
+            "$.events[0].colour: unknown field \"colour\" in an event (fields: id, kind, name, summary, time, place, participants, quantities, relations, claimedBy, evidence, note)",
         ])
     }
 
@@ -309,7 +309,7 @@ struct ModelFileDefectTests {
             "$.actors[2].kind: unknown actor kind \"persn\" — did you mean \"person\"? (allowed: person, organization, group, place)",
             "$.actors[2]: missing required field \"description\"",
             "$.statements[0].speaker: expected a string, found a number",
-            "$.events[0].colour: unknown field \"colour\" in an event (fields: id, kind, name, summary, time, place, participants, quantities, relations, claimedBy, coClaimants, evidence, note)",
+            "$.events[0].colour: unknown field \"colour\" in an event (fields: id, kind, name, summary, time, place, participants, quantities, relations, claimedBy, evidence, note)",
             "$.events[1].time.latest: invalid date \"2026-13-01\": there is no month 13",
         ])
     }

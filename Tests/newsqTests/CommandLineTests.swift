@@ -68,7 +68,7 @@ struct CommandLineTests {
         #expect(decoded == ArticleModel.bundled)
         let object = try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any]
         #expect(Set(object?.keys.map { $0 } ?? []) == ["format", "article", "actors", "statements", "events"])
-        #expect(object?["format"] as? Int == 1)
+        #expect(object?["format"] as? Int == 2)  // a claim made jointly needs format 2
 
         let directory = try temporaryDirectory()
         let file = directory.appendingPathComponent("model.json")
