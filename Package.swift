@@ -56,7 +56,7 @@ let package = Package(
         // The REPL loop, ':' meta-commands, the script runner, completion.
         .target(
             name: "NewsShell",
-            dependencies: ["NewsModel", "NewsQuery", "LineEditor"]
+            dependencies: ["NewsModel", "NewsQuery", "NewsExtraction", "LineEditor"]
         ),
         // Helpers for embedding the interpreter in other packages' test suites: checks that
         // throw (any framework) and Swift Testing expectations; golden scripts run in NewsShell's

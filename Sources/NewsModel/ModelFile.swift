@@ -59,11 +59,13 @@ public enum ModelFile {
     // MARK: Records, fields in declaration order
 
     private static func json(_ article: Article) -> JSONValue {
-        .object([
+        object([
             ("id", .string(article.id)),
             ("source", .string(article.source)),
             ("dateline", .string(article.dateline)),
             ("date", .string(article.date.iso)),
+            ("title", article.title.map(JSONValue.string)),
+            ("url", article.url.map(JSONValue.string)),
             ("text", .string(article.text)),
             ("paragraphs", .array(article.paragraphs.map(json))),
             ("sentences", .array(article.sentences.map(json))),

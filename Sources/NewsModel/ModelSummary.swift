@@ -14,7 +14,15 @@ public struct ModelSummary: Sendable {
         let article = model.article
         let bodies = article.paragraphs.filter { $0.kind == .body }.count
         var lines = [
-            "\(article.id) — \(article.source), \(article.dateline), \(article.date)",
+            "\(article.id) — " + [article.source, article.dateline, article.date.iso].filter { !$0.isEmpty }.joined(separator: ", "),
+        ]
+        if let title = article.title { lines.append("  title: \(title)") }
+        if let url = article.url { lines.append("  url: \(url)") }
+        if let provenance = model.provenance, provenance.extracted {
+            lines.append("  extracted by \(provenance.extractor)" + (provenance.sourceFile.map { " from \($0)" } ?? "")
+                + "; every statement has a confidence and the rule that found it")
+        }
+        lines += [
             "  \(article.paragraphs.count) paragraphs (\(bodies) body, \(article.paragraphs.count - bodies) headings), \(article.sentences.count) sentences, \(article.text.unicodeScalars.count) characters",
         ]
         lines.append("  actors:     \(model.actors.count) (\(Self.counts(model.actors.map(\.kind.rawValue), order: Actor.Kind.allCases.map(\.rawValue))))")

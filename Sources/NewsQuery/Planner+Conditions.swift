@@ -54,8 +54,8 @@ extension Planner {
     private func checkType(_ column: QueryResult.Column, _ comparison: Comparison, _ literal: Literal, field: Name,
                            table: Table) throws(QueryError) {
         let isOrdering = comparison != .equal && comparison != .notEqual
-        if isOrdering && column.type != .integer && column.type != .date {
-            let ordered = table.columns.filter { $0.type == .integer || $0.type == .date }.map(\.name)
+        if isOrdering && column.type != .integer && column.type != .number && column.type != .date {
+            let ordered = table.columns.filter { $0.type == .integer || $0.type == .number || $0.type == .date }.map(\.name)
             let list = ordered.isEmpty ? "" : "; ordered fields here: " + ordered.joined(separator: ", ")
             throw error(.type, "'\(field.text)' is not ordered — <, <=, >, >= compare numbers and dates\(list)", field.range)
         }
@@ -64,8 +64,17 @@ extension Planner {
             return
         }
         switch (column.type, literal) {
-        case (.integer, .integer), (.date, .date), (.text, _), (.id, _), (.list, _), (.enumeration, _):
+        case (.integer, .integer), (.number, .integer), (.number, .decimal), (.date, .date), (.text, _), (.id, _), (.list, _),
+             (.enumeration, _):
             break
+        case (.integer, .decimal(let number, _)):
+            throw error(.type, "'\(field.text)' is a whole number; compare it with a whole number, not \(Value.number(number).displayText)", literal.range)
+        case (.number, .text(let text, let range)):
+            guard Double(try argument(text, range)) != nil else {
+                throw error(.type, "'\(field.text)' is a number; compare it with a number, not \(Self.describe(literal))", literal.range)
+            }
+        case (.number, _):
+            throw error(.type, "'\(field.text)' is a number; compare it with a number, not \(Self.describe(literal))", literal.range)
         case (.date, .text(let text, let range)):
             guard CalendarDate(iso: try argument(text, range)) != nil else {
                 throw error(.type, "'\(field.text)' is a date; compare it with a date such as 2026-02-04, not \(Self.describe(literal))", literal.range)
@@ -90,6 +99,7 @@ extension Planner {
         switch literal {
         case .text(let text, let range): typed = try argument(text, range)
         case .integer(let number, _): typed = String(number)
+        case .decimal(let number, _): typed = Value.number(number).displayText
         case .date(let date, _): typed = date.iso
         }
         let folded = TextAnalyzer.fold(typed)
@@ -112,6 +122,7 @@ extension Planner {
         switch literal {
         case .text(let text, _): return "\"\(text)\""
         case .integer(let number, _): return String(number)
+        case .decimal(let number, _): return Value.number(number).displayText
         case .date(let date, _): return date.iso
         }
     }
@@ -121,11 +132,13 @@ extension Planner {
     private func literalValue(_ literal: Literal) throws(QueryError) -> Value {
         switch literal {
         case .integer(let number, _): return .integer(number)
+        case .decimal(let number, _): return .number(number)
         case .date(let date, _): return .date(date)
         case .text(let text, let range):
             let substituted = try argument(text, range)
             if let date = CalendarDate(iso: substituted) { return .date(date) }
             if let number = Int(substituted) { return .integer(number) }
+            if substituted.contains("."), let number = Double(substituted), number.isFinite { return .number(number) }
             return .text(substituted)
         }
     }

@@ -163,6 +163,8 @@ private enum JSONWriter {
             writeString(text, into: &output)
         case .integer(let number):
             output += String(number)
+        case .number:
+            output += value.displayText
         case .date(let date):
             writeString(date.iso, into: &output)
         case .list(let items):

@@ -101,7 +101,7 @@ struct TableRenderer: Sendable {
         if let width, TableRenderer.tableWidth(widths) > width {
             return renderExpanded(result, width: width, to: write, shouldStop: shouldStop)
         }
-        let rightAligned = result.columns.map { $0.type == .integer }
+        let rightAligned = result.columns.map { $0.type == .integer || $0.type == .number }
 
         var output = ""
         appendRow(header, widths: widths, rightAligned: rightAligned.map { _ in false }, isHeader: true, into: &output)

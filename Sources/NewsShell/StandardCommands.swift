@@ -22,6 +22,12 @@ extension MetaCommandTable {
             MetaCommand(name: "load", arguments: "MODEL.json", summary: "Query another model file (JSON)",
                         details: "`let` bindings are dropped (they belong to the old model); `$NAME` arguments stay.",
                         handler: StandardCommands.load),
+            MetaCommand(name: "open", arguments: "FILE", summary: "Open an article: text, Markdown or JSON",
+                        details: """
+                            A text or Markdown file is read and its model extracted (a `date YYYY-MM-DD` \
+                            first line dates it); a .json file is loaded as a model. `let` bindings are \
+                            dropped; `$NAME` arguments stay. :article says what is open.
+                            """, handler: StandardCommands.open),
             MetaCommand(name: "export", arguments: "FILE", summary: "Write the last result to FILE",
                         details: """
                             The format follows the extension: .json, .jsonl, .csv, .tsv or .txt (plain); \
@@ -132,6 +138,32 @@ enum StandardCommands {
         let count = "\(issues.count) problem\(issues.count == 1 ? "" : "s")"
         return invocation.failure("cannot load \(path): \(count); the model in use is unchanged", at: 0, kind: .type,
                                   notes: issues.map { .init($0.description) })
+    }
+
+    static func open(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
+        guard invocation.arguments.count == 1 else { return invocation.usageError() }
+        let path = invocation.resolve(invocation.arguments[0].text)
+        let opened: ArticleFile.Opened
+        do {
+            opened = try ArticleFile.open(path)
+        } catch {
+            let count = "\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s")"
+            return invocation.failure("cannot open \(path): \(error.problems.count == 1 ? error.problems[0] : count); what was open stays open",
+                                      at: 0, kind: .name, notes: error.problems.count == 1 ? [] : error.problems.map { .init($0) })
+        }
+        let interpreter: Interpreter
+        do {
+            interpreter = try Interpreter(model: opened.model)
+        } catch {
+            return invocation.failure("cannot open \(path): \(error.issues.count) problems; what was open stays open", at: 0,
+                                      kind: .type, notes: error.issues.map { .init($0.description) })
+        }
+        let source = opened.extracted ? "extracted from \(path)" : path
+        invocation.session.replaceInterpreter(interpreter, modelSource: source)
+        let first = ModelSummary(model: opened.model).text.split(separator: "\n").first.map(String.init) ?? ""
+        invocation.session.messages.writeLine("opened \(path): \(first)\(opened.extracted ? " (extracted)" : "")")
+        return .success
     }
 
     static func export(_ invocation: MetaCommand.Invocation) -> Session.Outcome {

@@ -32,7 +32,8 @@ struct Invocation {
         let interpreter: Interpreter
         do {
             // The bundled model was validated as it was built; a model file is validated here.
-            interpreter = options.model == nil ? Interpreter(validatedModel: loaded) : try Interpreter(model: loaded)
+            interpreter = options.model == nil && options.article == nil
+                ? Interpreter(validatedModel: loaded) : try Interpreter(model: loaded)
         } catch {
             for issue in error.issues { printError("\(options.model ?? "model"): error: \(issue)") }
             return ExitStatus.badModel
@@ -76,7 +77,7 @@ struct Invocation {
     /// terminal width, colour, `--keep-going` and `--arg` values.
     private func makeSession(_ interpreter: Interpreter, _ values: [String: String]) -> Session {
         let terminal = Terminal()
-        let session = Session(interpreter: interpreter, modelSource: options.model ?? "bundled")
+        let session = Session(interpreter: interpreter, modelSource: modelSource)
         session.format = options.format ?? .table
         session.width = terminal.outputWidth
         session.color = options.color.enabled(onTerminal: terminal.outputIsTerminal)
@@ -89,7 +90,7 @@ struct Invocation {
 
     /// `--test` and `--update`; returns the exit status.
     private func runTests(_ loaded: ArticleModel, arguments values: [String: String]) -> Int32 {
-        var tester = ScriptTester(model: loaded, modelSource: options.model ?? "bundled", arguments: values)
+        var tester = ScriptTester(model: loaded, modelSource: modelSource, arguments: values)
         tester.isInterrupted = ScriptRunner.installInterruptHandler()
         let summary: ScriptTester.Summary
         do {
@@ -105,8 +106,23 @@ struct Invocation {
         return summary.failed > 0 ? ExitStatus.queryError : ExitStatus.success
     }
 
-    /// The bundled model, or the `--model` file (its problems printed; throws after printing).
+    /// Where the model comes from, as `:article` says it.
+    private var modelSource: String {
+        if let article = options.article { return "extracted from \(article == "-" ? "standard input" : article)" }
+        return options.model ?? "bundled"
+    }
+
+    /// The bundled model, the `--model` file, or the model extracted from the `--article` file
+    /// (problems printed; throws after printing).
     private func loadModel() throws -> ArticleModel {
+        if let article = options.article {
+            do {
+                return try ArticleFile.open(article, date: options.date.flatMap(CalendarDate.init(iso:))).model
+            } catch {
+                printError(error.description)
+                throw ModelLoadFailure()
+            }
+        }
         guard let path = options.model else { return .bundled }
         let text: String
         do {

@@ -81,7 +81,15 @@ struct NewsqCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var model: String?
 
-    @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :export), for untrusted scripts.")
+    @Option(name: .long, help: ArgumentHelp("Read this article (text or Markdown; '-' for standard input), extract its model and query it.",
+                                            valueName: "FILE"),
+            completion: .file())
+    var article: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --article: the article's date, when the text states none.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :open, :export), for untrusted scripts.")
     var sandbox = false
 
     @Flag(name: .long, help: "Write the model as JSON (the oldest format that holds it) to standard output and exit.")
@@ -100,13 +108,23 @@ struct NewsqCommand: ParsableCommand {
             if files.contains("-") { throw ValidationError("--test cannot read standard input: name the script files") }
         }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
+        if article != nil && model != nil { throw ValidationError("--article and --model cannot be used together: query one article") }
+        if let date {
+            guard article != nil else { throw ValidationError("--date goes with --article: it dates an article that states no date") }
+            guard CalendarDate(iso: date) != nil else {
+                throw ValidationError("invalid --date '\(date)': expected a real date written YYYY-MM-DD")
+            }
+        }
+        if article == "-" && files.contains("-") {
+            throw ValidationError("--article - and '-' both read standard input: give one of them a file")
+        }
     }
 
     /// The parsed command line as a plain value.
     var options: Options {
         Options(files: files, commands: command, arguments: arguments, keepGoing: keepGoing, test: test,
                 update: update, format: format, color: color, model: model, sandbox: sandbox,
-                exportModel: exportModel)
+                exportModel: exportModel, article: article, date: date)
     }
 
     func run() throws {

@@ -1,3 +1,4 @@
+import NewsModel
 import NewsQuery
 import NewsShell
 
@@ -36,6 +37,10 @@ struct Options: Equatable {
     var sandbox = false
     /// `--export-model`.
     var exportModel = false
+    /// `--article FILE`, if given: an article's text to extract a model from.
+    var article: String?
+    /// `--date YYYY-MM-DD`, if given: the date of an article that states none.
+    var date: String?
 
     /// Parses the command lines that need no help, no validation message and no defaults from
     /// ArgumentParser, or returns `nil` to leave the command line to ``NewsqCommand``.
@@ -53,7 +58,9 @@ struct Options: Equatable {
         func value(_ name: String, attached: String?) -> String? {
             if let attached { return attached }
             index += 1
-            guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+            guard index < arguments.count, !arguments[index].hasPrefix("-") || (name == "--article" && arguments[index] == "-") else {
+                return nil
+            }
             return arguments[index]
         }
         while index < arguments.count {
@@ -71,7 +78,7 @@ struct Options: Equatable {
             case "--arg":
                 guard let text = value(name, attached: attached), Script.assignment(text) != nil else { return nil }
                 options.arguments.append(text)
-            case "--format", "--color", "--model":
+            case "--format", "--color", "--model", "--article", "--date":
                 guard seen.insert(name).inserted, let text = value(name, attached: attached) else { return nil }
                 if name == "--format" {
                     guard let format = OutputFormat(rawValue: text) else { return nil }
@@ -79,6 +86,11 @@ struct Options: Equatable {
                 } else if name == "--color" {
                     guard let color = ColorChoice(rawValue: text) else { return nil }
                     options.color = color
+                } else if name == "--article" {
+                    options.article = text
+                } else if name == "--date" {
+                    guard CalendarDate(iso: text) != nil else { return nil }
+                    options.date = text
                 } else {
                     options.model = text
                 }
@@ -95,6 +107,10 @@ struct Options: Equatable {
             }
             index += 1
         }
+        // The combinations NewsqCommand.validate refuses are its to explain.
+        if options.article != nil && options.model != nil { return nil }
+        if options.date != nil && options.article == nil { return nil }
+        if options.article == "-" && options.files.contains("-") { return nil }
         return options
     }
 }

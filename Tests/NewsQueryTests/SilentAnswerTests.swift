@@ -63,7 +63,7 @@ struct SilentAnswerTests {
 
     @Test func onlyNumbersAndDatesAreOrdered() {
         #expect(rendered("quotes | where kind < drect") == """
-            <input>:1:16: error: 'kind' is not ordered — <, <=, >, >= compare numbers and dates; ordered fields here: date, paragraph, sentence, published
+            <input>:1:16: error: 'kind' is not ordered — <, <=, >, >= compare numbers and dates; ordered fields here: date, paragraph, sentence, confidence, published
             quotes | where kind < drect
                            ^~~~
             """)
