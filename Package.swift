@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "newsq", targets: ["newsq"]),
         .library(name: "NewsModel", targets: ["NewsModel"]),
+        .library(name: "BundledArticle", targets: ["BundledArticle"]),
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
         .library(name: "NewsQueryTesting", targets: ["NewsQueryTesting"]),
         .library(name: "NewsExtraction", targets: ["NewsExtraction"]),
@@ -21,9 +22,13 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         // Value types for the article, its actors, statements and events; the model file format.
+        .target(name: "NewsModel"),
+        // The hand-made model of the bundled AP article (2026-02-04): the default article, and
+        // the gold standard extraction is measured against.
         .target(
-            name: "NewsModel",
-            exclude: ["Bundled/metro-surge-2026-02-04.txt"]
+            name: "BundledArticle",
+            dependencies: ["NewsModel"],
+            exclude: ["metro-surge-2026-02-04.txt"]
         ),
         // Any article in: text → a cited ArticleModel (reading, sentences, quotations, cues,
         // speakers by sieves, actors and mentions, times and quantities, events). Pure Swift.
@@ -37,11 +42,11 @@ let package = Package(
         // attributions and the scorer, speed over a corpus. A library so the tests share it.
         .target(
             name: "ExtractionEvaluation",
-            dependencies: ["NewsExtraction", "NewsModel"]
+            dependencies: ["BundledArticle", "NewsExtraction", "NewsModel"]
         ),
         .executableTarget(
             name: "newsq-eval",
-            dependencies: ["ExtractionEvaluation", "NewsExtraction", "NewsModel"]
+            dependencies: ["BundledArticle", "ExtractionEvaluation", "NewsExtraction", "NewsModel"]
         ),
         // The query language: lexer, parser, resolver, evaluator, text index, results, renderers.
         .target(
@@ -56,19 +61,19 @@ let package = Package(
         // The REPL loop, ':' meta-commands, the script runner, completion.
         .target(
             name: "NewsShell",
-            dependencies: ["NewsModel", "NewsQuery", "NewsExtraction", "LineEditor"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "LineEditor"]
         ),
         // Helpers for embedding the interpreter in other packages' test suites: checks that
         // throw (any framework) and Swift Testing expectations; golden scripts run in NewsShell's
         // Session, the engine behind `newsq --test`.
         .target(
             name: "NewsQueryTesting",
-            dependencies: ["NewsModel", "NewsQuery", "NewsShell"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsShell"]
         ),
         // The thin command-line entry point.
         .executableTarget(
             name: "newsq",
-            dependencies: [
+            dependencies: ["BundledArticle", 
                 "NewsModel",
                 "NewsQuery",
                 "NewsShell",
@@ -79,14 +84,14 @@ let package = Package(
         // scripts/bench: per-query medians against a reference, in one run. Not a test.
         .executableTarget(
             name: "newsq-bench",
-            dependencies: ["NewsModel", "NewsQuery"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery"]
         ),
         // Fuzzing (scripts/fuzz, docs/reliability.md): libFuzzer's driver declared weakly, the
         // fuzz targets as a library the regression tests replay, and one executable per target.
         .target(name: "CFuzzDriver"),
         .target(
             name: "NewsFuzzing",
-            dependencies: ["CFuzzDriver", "NewsModel", "NewsQuery"]
+            dependencies: ["BundledArticle", "CFuzzDriver", "NewsModel", "NewsQuery", "NewsExtraction"]
         ),
         .executableTarget(
             name: "fuzz-query",
@@ -96,26 +101,34 @@ let package = Package(
             name: "fuzz-model",
             dependencies: ["NewsFuzzing"]
         ),
+        .executableTarget(
+            name: "fuzz-extract",
+            dependencies: ["NewsFuzzing"]
+        ),
         .testTarget(
             name: "NewsFuzzingTests",
             dependencies: ["NewsFuzzing", "NewsModel"]
         ),
         .testTarget(
             name: "NewsModelTests",
-            dependencies: ["NewsModel"]
+            dependencies: ["NewsModel", "BundledArticle"]
+        ),
+        .testTarget(
+            name: "BundledArticleTests",
+            dependencies: ["BundledArticle", "NewsModel"]
         ),
         .testTarget(
             name: "NewsExtractionTests",
-            dependencies: ["NewsExtraction", "ExtractionEvaluation", "NewsModel"]
+            dependencies: ["BundledArticle", "NewsExtraction", "ExtractionEvaluation", "NewsModel"]
         ),
         .testTarget(
             name: "NewsQueryTests",
-            dependencies: ["NewsQuery", "NewsModel"],
+            dependencies: ["BundledArticle", "NewsQuery", "NewsModel"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "NewsShellTests",
-            dependencies: ["NewsShell", "NewsQuery", "NewsModel"]
+            dependencies: ["BundledArticle", "NewsShell", "NewsQuery", "NewsModel"]
         ),
         .testTarget(
             name: "LineEditorTests",
@@ -123,11 +136,11 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsQueryTestingTests",
-            dependencies: ["NewsQueryTesting", "NewsQuery", "NewsModel", "NewsShell"]
+            dependencies: ["BundledArticle", "NewsQueryTesting", "NewsQuery", "NewsModel", "NewsShell"]
         ),
         .testTarget(
             name: "newsqTests",
-            dependencies: ["newsq", "NewsModel", "CEditLine"]
+            dependencies: ["BundledArticle", "newsq", "NewsModel", "CEditLine"]
         ),
     ],
     swiftLanguageModes: [.v6]

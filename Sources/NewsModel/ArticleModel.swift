@@ -61,7 +61,7 @@ public struct ArticleModel: Sendable, Codable, Equatable {
     /// Every mention as (actor index, mention index), in text order: by start, then end, then
     /// actor and mention order, so equal spans keep a stable order. Sorted as integers: sorting
     /// the records themselves moves whole spans and their text.
-    var mentionOrder: [(actor: Int, mention: Int)] {
+    public var mentionOrder: [(actor: Int, mention: Int)] {
         var order: [(start: Int, end: Int, actor: Int, mention: Int)] = []
         for (a, actor) in actors.enumerated() {
             for (m, mention) in actor.mentions.enumerated() {

@@ -1,3 +1,4 @@
+import BundledArticle
 import NewsModel
 
 /// The embeddable query engine: runs newsq statements over one article model.

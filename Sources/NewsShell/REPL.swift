@@ -1,3 +1,4 @@
+import BundledArticle
 import LineEditor
 import NewsModel
 import NewsQuery

@@ -1,3 +1,4 @@
+import BundledArticle
 import LineEditor
 
 #if canImport(Glibc)

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import BundledArticle
 import NewsModel
 import NewsQuery
 

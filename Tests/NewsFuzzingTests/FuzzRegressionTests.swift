@@ -28,6 +28,12 @@ struct FuzzRegressionTests {
         #expect(count >= 5, "expected the model seeds under \(Self.corpus.path)")
     }
 
+    @Test func extractionCorpusRunsCleanly() {
+        let target = ExtractionFuzzTarget()
+        let count = FuzzReplay.replay(Self.folders("extract")) { target.run($0) }
+        #expect(count >= 4, "expected the extraction seeds under \(Self.corpus.path)")
+    }
+
     @Test func aSmallValidModelSeedIsAccepted() throws {
         let url = Self.corpus.appendingPathComponent("model/seeds/small-valid.json")
         let text = try String(contentsOf: url, encoding: .utf8)

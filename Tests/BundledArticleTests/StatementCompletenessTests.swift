@@ -1,5 +1,6 @@
 import Testing
-@testable import NewsModel
+import NewsModel
+@testable import BundledArticle
 
 /// Every attribution of speech in the article is a statement with the right speaker, and every
 /// quotation-marked passage belongs to exactly one statement or is a modelled title.

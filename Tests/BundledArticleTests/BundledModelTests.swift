@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import NewsModel
+import NewsModel
+@testable import BundledArticle
 
 /// The shipped model (`ArticleModel.bundled`) is built without a validator pass to start fast;
 /// these tests are what makes that safe.

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// The hand-written form of the bundled model: records that quote their text with
 /// ``TextQuote`` selectors. ``BundledModel`` anchors them into the value types.
 

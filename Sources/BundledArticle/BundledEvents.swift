@@ -1,3 +1,5 @@
+import NewsModel
+
 /// The bundled article's events: what happened, is happening or was done, as the article states
 /// it. Times never go beyond the text; orderings are only those the article states.
 enum BundledEvents {

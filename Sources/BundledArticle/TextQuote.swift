@@ -1,3 +1,5 @@
+import NewsModel
+
 /// A W3C-style text quote selector: the exact words, the paragraph they stand in and, where the
 /// words occur more than once in that paragraph, which occurrence is meant.
 ///

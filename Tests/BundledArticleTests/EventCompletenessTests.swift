@@ -1,5 +1,6 @@
 import Testing
-@testable import NewsModel
+import NewsModel
+@testable import BundledArticle
 
 /// The events the article reports, each with stated times only, stated orderings and evidence.
 @Suite("Events: complete, dated only as stated")

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// Builds the bundled model — the AP article of 2026-02-04 — from its hand-written annotations
 /// (``BundledActors``, ``BundledStatements``, ``BundledEvents``), anchoring every quoted passage
 /// to offsets and validating the result.

@@ -1,5 +1,6 @@
 import Testing
-@testable import NewsModel
+import NewsModel
+@testable import BundledArticle
 
 /// Every actor the sentences of an event's evidence name either takes part in the event (a
 /// participant, its place, or a claimant) or is listed here with the reason it does not — so a

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// The bundled article's statements: every attribution of speech or writing, in text order.
 ///
 /// Each record quotes its content, cue and speaker words with ``TextQuote`` selectors

@@ -1,3 +1,5 @@
+import NewsModel
+
 /// The bundled article's actors, written as text-quote annotations.
 ///
 /// Paragraph numbers count every blank-line-separated block, headings included (¶11, ¶20 and ¶25

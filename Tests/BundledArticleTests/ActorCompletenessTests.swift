@@ -1,5 +1,6 @@
 import Testing
-@testable import NewsModel
+import NewsModel
+@testable import BundledArticle
 
 /// The bundled actors, checked on their own: they anchor and validate in a model that holds only
 /// actors (so these tests do not depend on the statements and events), every named person and
