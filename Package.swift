@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libedit, the line editor behind the REPL. Declared now so every build links it.
@@ -52,6 +53,12 @@ let package = Package(
         .target(
             name: "NewsQuery",
             dependencies: ["NewsModel"]
+        ),
+        // A corpus in a database: the schema, writing articles, and newsq plans compiled to SQL
+        // (SQLite through GRDB).
+        .target(
+            name: "NewsStore",
+            dependencies: ["NewsModel", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libedit behind a small Swift type; a plain reader when stdin is not a terminal.
         .target(
@@ -129,6 +136,10 @@ let package = Package(
         .testTarget(
             name: "NewsShellTests",
             dependencies: ["BundledArticle", "NewsShell", "NewsQuery", "NewsModel"]
+        ),
+        .testTarget(
+            name: "NewsStoreTests",
+            dependencies: ["NewsStore", "NewsQuery", "NewsModel", "BundledArticle"]
         ),
         .testTarget(
             name: "LineEditorTests",

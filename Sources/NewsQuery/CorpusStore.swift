@@ -48,9 +48,18 @@ public struct PlanRunner {
         try executor.shape(of: plan)
     }
 
-    /// The profile of a corpus actor, computed from the articles that have it (loaded by the store).
-    public func profile(of actor: Actor, members: [(model: ArticleModel, actor: String)]) -> Table {
-        Profile.table(for: actor, members: members, names: { executor.context.actorName($0) })
+    /// The profile of a corpus actor, computed from the articles that have it (loaded by the
+    /// store); `single`: the corpus has one article, whose record ids are written bare.
+    public func profile(of actor: Actor, members: [(model: ArticleModel, actor: String)], single: Bool) -> Table {
+        Profile.table(for: actor, members: members, names: { executor.context.actorName($0) }, single: single)
+    }
+
+    /// `source of ID` in one article's model (loaded by the store).
+    public func source(of id: String, in model: ArticleModel, range: SourceRange) throws(QueryError) -> Table {
+        try SourceMarker(model: model).table(for: id) { message in
+            QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: range)],
+                       source: executor.source, sourceName: executor.sourceName)
+        }
     }
 
     /// Whether the query has been cancelled (^C): a store polls it between rows.

@@ -54,7 +54,8 @@ enum SortValue: Equatable, Comparable {
         case (.integer(let a), .number(let b)): return Double(a) < b
         case (.number(let a), .integer(let b)): return a < Double(b)
         case (.date(let a), .date(let b)): return a < b
-        case (.text(let a), .text(let b)): return a < b
+        // Folded text in UTF-8 byte order, as a database's binary collation orders it.
+        case (.text(let a), .text(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
         default: return lhs.kindOrder < rhs.kindOrder
         }
     }

@@ -1,4 +1,3 @@
-import BundledArticle
 import LineEditor
 
 #if canImport(Glibc)

@@ -1,4 +1,3 @@
-import BundledArticle
 import NewsModel
 import NewsQuery
 
