@@ -69,7 +69,10 @@ struct QuantityFinder {
                 fraction = true
             }
             guard var amount = value else { continue }
-            if numberEnd < tokens.count, let scale = Self.scales[tokens[numberEnd].text], token.kind == .number {
+            // A scale, a percent sign or a fraction's noun belongs to the number only within its sentence.
+            func inSentence(_ u: Int) -> Bool { u < tokens.count && analyzed.tokenSentence[u] == analyzed.tokenSentence[t] }
+            if fraction, !inSentence(numberEnd - 1) { continue }
+            if inSentence(numberEnd), let scale = Self.scales[tokens[numberEnd].text], token.kind == .number {
                 amount *= scale
                 numberEnd += 1
             }
@@ -88,17 +91,17 @@ struct QuantityFinder {
             }
             // A currency symbol before the number is its unit.
             var unit = ""
-            if t > 0, tokens[t - 1].kind == .symbol, tokens[t - 1].end == token.start, start == t {
+            if t > 0, tokens[t - 1].kind == .symbol, tokens[t - 1].end == token.start, start == t, analyzed.tokenSentence[t - 1] == analyzed.tokenSentence[t] {
                 unit = analyzed.original(t - 1)
                 start = t - 1
             }
-            if numberEnd < tokens.count, tokens[numberEnd].text == "%" {
+            if inSentence(numberEnd), tokens[numberEnd].text == "%" {
                 unit = "%"
                 numberEnd += 1
             }
             if unit.isEmpty {
                 var u = numberEnd
-                if fraction, u < tokens.count, tokens[u].text == "of" { u += 1 }
+                if fraction, inSentence(u), tokens[u].text == "of" { u += 1 }
                 let unitStart = u
                 while u < tokens.count, u - unitStart < 4, tokens[u].kind == .word, !Self.unitStops.contains(tokens[u].text) || (fraction && u == unitStart && tokens[u].text == "the"),
                     analyzed.tokenSentence[u] == analyzed.tokenSentence[t]
