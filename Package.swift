@@ -68,7 +68,7 @@ let package = Package(
         // The REPL loop, ':' meta-commands, the script runner, completion.
         .target(
             name: "NewsShell",
-            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "LineEditor"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "NewsStore", "LineEditor"]
         ),
         // Helpers for embedding the interpreter in other packages' test suites: checks that
         // throw (any framework) and Swift Testing expectations; golden scripts run in NewsShell's
@@ -135,7 +135,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsShellTests",
-            dependencies: ["BundledArticle", "NewsShell", "NewsQuery", "NewsModel"]
+            dependencies: ["BundledArticle", "NewsShell", "NewsQuery", "NewsModel", "NewsStore", "LineEditor"]
         ),
         .testTarget(
             name: "NewsStoreTests",

@@ -19,6 +19,13 @@ extension Planner {
             let index = try column(field, in: table)
             let column = table.columns[index]
             try checkType(column, comparison, literal, field: field, table: table)
+            if column.name == "article" || (table.noun == "article" && column.name == "id"),
+               comparison == .equal || comparison == .notEqual
+            {
+                let id = try articleID(literal)
+                let holds = Predicate.equal(field: column.name, value: .text(id))
+                return comparison == .equal ? holds : .not(holds)
+            }
             let value = try literalValue(literal)
             // Actor fields take any name of the actor (speaker = Homan, about = "the border czar"),
             // and a list of actors holds one when any of them is it (a joint statement's speakers).
@@ -125,6 +132,27 @@ extension Planner {
         case .decimal(let number, _): return Value.number(number).displayText
         case .date(let date, _): return date.iso
         }
+    }
+
+    /// An article id as written (`"0007"` is not the number 7), checked against the corpus: an
+    /// id no article has is an error with the nearest one, never zero rows.
+    private func articleID(_ literal: Literal) throws(QueryError) -> String {
+        let typed: String
+        switch literal {
+        case .text(let text, let range): typed = try argument(text, range)
+        default: typed = Self.describe(literal)
+        }
+        if try corpus({ try context.position(ofArticle: typed) }) != nil { return typed }
+        var message = "no article \"\(typed)\" in this corpus"
+        var fixIts: [Diagnostic.FixIt] = []
+        if try corpus({ try context.articleCount() }) == 1 {
+            message = "no article \"\(typed)\": the one article here is \(try corpus { try context.articleID(at: 0) })"
+        } else if let near = try corpus({ try context.articleID(near: typed) }) {
+            message += " — did you mean \(near)?"
+            fixIts.append(.init(range: literal.range, replacement: "\"\(near)\""))
+        }
+        throw QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: literal.range, fixIts: fixIts)],
+                         source: source, sourceName: sourceName)
     }
 
     /// A literal as the value rows are compared with: dates and whole numbers written as text

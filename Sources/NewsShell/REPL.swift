@@ -65,6 +65,10 @@ public struct REPL {
 
     /// The line printed when an interactive session starts.
     public var welcome: String {
+        if let corpus = session.corpus {
+            let count = (try? corpus.articleCount()).map(CorpusFile.articles) ?? "unreadable"
+            return "\(version) — \(corpus.name) (a corpus of \(count)). Type :help for help, :quit to leave."
+        }
         let model = session.interpreter.model
         let article = model.article
         let extracted = model.provenance?.extracted == true

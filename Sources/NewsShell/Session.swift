@@ -1,5 +1,6 @@
 import NewsModel
 import NewsQuery
+import NewsStore
 
 /// The state a newsq session keeps, shared by scripts (``ScriptRunner``), tests
 /// (``ScriptTester``) and the interactive shell: the interpreter (model, `let` bindings,
@@ -93,8 +94,12 @@ public final class Session {
     public private(set) var scripts: [ScriptFrame] = []
     /// The rows of the last statement that produced rows (what `:export` writes).
     public private(set) var lastResult: QueryResult?
-    /// Where the model came from: `bundled`, or the file given to `--model` or `:load`.
+    /// Where the model came from: `bundled`, or the file given to `--model` or `:load`; for a
+    /// corpus, its file.
     public var modelSource: String
+    /// The corpus queries run over, when the interpreter is one over a store (`--db`, `:open
+    /// corpus.sqlite`): what `:add` adds to and `:article` describes.
+    public private(set) var corpus: CorpusDatabase?
 
     /// A session over `interpreter`, writing to `output` and `messages`.
     public init(interpreter: Interpreter, modelSource: String = "bundled",
@@ -305,6 +310,14 @@ public final class Session {
         interpreter = new
         self.modelSource = modelSource
         lastResult = nil
+        corpus = nil
+    }
+
+    /// Queries the corpus in `store` from now on (`--db`, `:open corpus.sqlite`, and after
+    /// `:add`): `$NAME` arguments carry over; `let` bindings and the last result do not.
+    public func open(corpus store: CorpusDatabase) {
+        replaceInterpreter(Interpreter(store: store), modelSource: store.name)
+        corpus = store
     }
 
     /// The folder relative paths in commands are resolved against: the innermost running

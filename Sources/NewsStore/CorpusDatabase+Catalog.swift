@@ -104,3 +104,56 @@ extension CorpusDatabase: CorpusStore {
         return members
     }
 }
+
+extension CorpusDatabase {
+    /// What a corpus holds, for `:article` and the shell's welcome line.
+    public struct Summary: Sendable, Equatable {
+        /// Articles.
+        public var articles: Int
+        /// Statements (quotes and reported speech).
+        public var statements: Int
+        /// Actors, linked across articles (one per person or group however many articles name them).
+        public var actors: Int
+        /// Events.
+        public var events: Int
+        /// The earliest and latest publication dates, when there are articles.
+        public var first: CalendarDate?
+        /// The latest publication date.
+        public var last: CalendarDate?
+        /// The sources, most articles first, with their article counts.
+        public var sources: [(source: String, articles: Int)]
+
+        /// Summaries compare by their counts, dates and sources.
+        public static func == (lhs: Summary, rhs: Summary) -> Bool {
+            (lhs.articles, lhs.statements, lhs.actors, lhs.events, lhs.first, lhs.last)
+                == (rhs.articles, rhs.statements, rhs.actors, rhs.events, rhs.first, rhs.last)
+                && lhs.sources.map(\.source) == rhs.sources.map(\.source) && lhs.sources.map(\.articles) == rhs.sources.map(\.articles)
+        }
+    }
+
+    /// Counts what the corpus holds.
+    public func summary() throws -> Summary {
+        func count(_ sql: String) throws -> Int { Int(try connection.scalar(sql, [])?.integer ?? 0) }
+        let published = StoreSchema.value("published")
+        let dates = try connection.rows("SELECT min(\(published)), max(\(published)) FROM t_articles").first
+        let source = StoreSchema.value("source")
+        let sources = try connection.rows(
+            "SELECT \(source), count(*) FROM t_articles GROUP BY \(source) ORDER BY count(*) DESC, \(source)"
+        ).map { row in (row[0].text ?? "", Int(row[1].integer ?? 0)) }
+        return Summary(
+            articles: try count("SELECT count(*) FROM articles_store"),
+            statements: try count("SELECT count(*) FROM t_statements"),
+            actors: try count("SELECT count(*) FROM actor_groups"),
+            events: try count("SELECT count(*) FROM t_events"),
+            first: dates?[0].text.flatMap(CalendarDate.init(iso:)), last: dates?[1].text.flatMap(CalendarDate.init(iso:)),
+            sources: sources)
+    }
+
+    /// The model of the article with `id`, read back from the store; `nil` when there is none.
+    public func model(id: String) throws -> ArticleModel? {
+        guard let ord = try connection.scalar("SELECT ord FROM articles_store WHERE id = \(p(1))", [.text(id)])?.integer else {
+            return nil
+        }
+        return try model(ord: ord)
+    }
+}

@@ -24,18 +24,33 @@ extension CorpusDatabase {
     public func add(_ model: ArticleModel, file: String?, hash: String?) throws -> AddOutcome {
         defer { cachedOrds = nil }
         return try connection.transaction {
-            var outcome = AddOutcome.added
-            if let file, let existing = try connection.rows("SELECT id, hash FROM articles_store WHERE file = \(p(1))", [.text(file)]).first {
-                if existing[1].text == hash { return .unchanged }
-                try removeArticle(existing[0].text ?? "")
-                outcome = .replaced
+            let existing = try file.flatMap { file in
+                try connection.rows("SELECT id, hash FROM articles_store WHERE file = \(p(1))", [.text(file)]).first
             }
-            if try connection.scalar("SELECT 1 FROM articles_store WHERE id = \(p(1))", [.text(model.article.id)]) != nil {
-                throw StoreError("\(name) already has an article \(model.article.id) (from another file); article ids are file names: rename one of the files")
+            if let existing, existing[1].text == hash { return .unchanged }
+            // Refused before anything is touched: another file's article has this id.
+            if let other = try connection.rows("SELECT file FROM articles_store WHERE id = \(p(1))", [.text(model.article.id)]).first,
+               existing?[0].text != model.article.id
+            {
+                throw StoreError("the corpus already has an article \(model.article.id), from \(other[0].text ?? "another file"); "
+                    + "article ids come from file names: rename one of the files")
             }
+            if let existing { try removeArticle(existing[0].text ?? "") }
             try insert(model, file: file, hash: hash)
-            return outcome
+            return existing == nil ? .added : .replaced
         }
+    }
+
+    /// The content hash recorded for a file, if it was added.
+    public func hash(ofFile file: String) throws -> String? {
+        try connection.scalar("SELECT hash FROM articles_store WHERE file = \(p(1))", [.text(file)])?.text
+    }
+
+    /// Runs `body` — several ``add(_:file:hash:)`` calls — in one transaction: a batch is added
+    /// whole or not at all.
+    public func inBatch<T>(_ body: () throws -> T) throws -> T {
+        defer { cachedOrds = nil }
+        return try connection.transaction(body)
     }
 
     /// Removes the article with the id; throws when there is none.
@@ -207,8 +222,10 @@ extension CorpusDatabase {
                 continue
             }
             var merged: Actor?
+            var known: Set<String> = []
             for member in members {
-                guard let article = member[0].integer, let local = member[1].text, let actor = try model(ord: article).actor(local) else { continue }
+                guard let article = member[0].integer, let local = member[1].text,
+                      let actor = try model(ord: article).actor(local)?.keepingNewMentionTexts(&known) else { continue }
                 if let current = merged {
                     merged = ActorLinker.merging(actor, into: current)
                 } else {
@@ -256,6 +273,8 @@ struct SQLLinkIndex: ActorLinkIndex {
         let group = (try connection.scalar("SELECT MAX(grp) FROM actor_groups")?.integer ?? 0) + 1
         var merged = actor
         merged.id = id
+        var known: Set<String> = []
+        merged = merged.keepingNewMentionTexts(&known)
         try connection.execute("INSERT INTO actor_groups (grp, id, name, kind, merged) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)))",
                                [.integer(group), .text(id), .text(actor.name), .text(actor.kind.rawValue),
                                 .text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self))])
@@ -269,7 +288,10 @@ struct SQLLinkIndex: ActorLinkIndex {
         try connection.execute("INSERT INTO actor_members (grp, article, local) VALUES (\(p(1)), \(p(2)), \(p(3)))",
                                [.integer(Int64(group)), .integer(Int64(article)), .text(actor.id)])
         guard let merged = try store.mergedActor(Int64(group)) else { return }
-        let joined = ActorLinker.merging(actor, into: merged)
+        // Only the mentions that give the resolver a new key are kept: one per distinct text,
+        // no pronouns (ActorResolver.keys), so a name in every article does not grow its row.
+        var known = Set(merged.mentions.map { ActorResolver.fold($0.span.text) })
+        let joined = ActorLinker.merging(actor.keepingNewMentionTexts(&known), into: merged)
         try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
                                [.text(String(decoding: try JSONEncoder().encode(joined), as: UTF8.self)), .integer(Int64(group))])
         touched.insert(Int64(group))
@@ -287,5 +309,16 @@ struct SQLLinkIndex: ActorLinkIndex {
 
     func id(of group: Int) throws -> String {
         try connection.scalar("SELECT id FROM actor_groups WHERE grp = \(p(1))", [.integer(Int64(group))])?.text ?? ""
+    }
+}
+
+extension Actor {
+    /// The actor with only the mentions whose text is not in `known` (adding them), and no
+    /// pronouns: all a stored corpus actor needs for its resolver keys (``ActorResolver/keys``),
+    /// so an actor named in every article does not grow its row with each one.
+    fileprivate func keepingNewMentionTexts(_ known: inout Set<String>) -> Actor {
+        var actor = self
+        actor.mentions = mentions.filter { $0.form != .pronoun && known.insert(ActorResolver.fold($0.span.text)).inserted }
+        return actor
     }
 }

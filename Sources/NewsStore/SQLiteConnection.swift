@@ -67,8 +67,15 @@ public final class SQLiteConnection: SQLConnection {
     }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        if current != nil { return try body() }
         var result: T?
+        if let current {
+            // Nested: a savepoint, so a failing inner step undoes only itself.
+            try current.inSavepoint {
+                result = try body()
+                return .commit
+            }
+            return result!
+        }
         try queue.inTransaction(.immediate) { db in
             current = db
             defer { current = nil }

@@ -2,6 +2,7 @@ import BundledArticle
 import NewsModel
 import NewsQuery
 import NewsShell
+import NewsStore
 
 #if canImport(Glibc)
     import Glibc
@@ -20,6 +21,7 @@ struct Invocation {
 
     /// Runs it; returns the exit status.
     func run() -> Int32 {
+        if let location = options.db { return runCorpus(location) }
         let loaded: ArticleModel
         do {
             loaded = try loadModel()
@@ -57,7 +59,8 @@ struct Invocation {
     }
 
     /// Runs files, `-c` text or standard input; returns the exit status.
-    private func runScripts(_ sources: [ScriptRunner.Source], _ interpreter: Interpreter, _ values: [String: String]) -> Int32 {
+    private func runScripts(_ sources: [ScriptRunner.Source], _ interpreter: Interpreter, _ values: [String: String],
+                            corpus: CorpusDatabase? = nil) -> Int32 {
         let scripts: [ScriptRunner.LoadedScript]
         do {
             scripts = try ScriptRunner.load(sources)
@@ -66,6 +69,7 @@ struct Invocation {
             return ExitStatus.usage
         }
         let session = makeSession(interpreter, values)
+        if let corpus { session.open(corpus: corpus) }
         let interrupted = ScriptRunner.installInterruptHandler()
         session.isInterrupted = interrupted
         session.isCancelled = interrupted
@@ -90,8 +94,9 @@ struct Invocation {
     }
 
     /// `--test` and `--update`; returns the exit status.
-    private func runTests(_ loaded: ArticleModel, arguments values: [String: String]) -> Int32 {
+    private func runTests(_ loaded: ArticleModel, arguments values: [String: String], corpus: CorpusDatabase? = nil) -> Int32 {
         var tester = ScriptTester(model: loaded, modelSource: modelSource, arguments: values)
+        tester.corpus = corpus
         tester.isInterrupted = ScriptRunner.installInterruptHandler()
         let summary: ScriptTester.Summary
         do {
@@ -105,6 +110,56 @@ struct Invocation {
             return ExitStatus.interrupted
         }
         return summary.failed > 0 ? ExitStatus.queryError : ExitStatus.success
+    }
+
+    /// `--db`: removes and adds what `--remove` and `--add` name, then runs the queries, the
+    /// scripts or the REPL over the corpus; returns the exit status.
+    private func runCorpus(_ location: String) -> Int32 {
+        let store: CorpusDatabase
+        do {
+            store = try CorpusFile.open(location, create: !options.add.isEmpty)
+        } catch {
+            printError("newsq: \(error.message)")
+            return ExitStatus.badModel
+        }
+        var status = ExitStatus.success
+        for id in options.remove {
+            do {
+                try store.remove(id)
+                printError("removed \(id) from \(location)")
+            } catch {
+                printError("newsq: \(error)")
+                status = ExitStatus.queryError
+            }
+        }
+        if !options.add.isEmpty {
+            let terminal = Terminal()
+            let summary = CorpusIngest.run(
+                options.add, into: store, date: options.date.flatMap(CalendarDate.init(iso:)), messages: .standardError,
+                progressLine: terminal.errorIsTerminal ? .standardError : nil,
+                standardInput: { (try? TextFile.readStandardInput())?.split(separator: "\n").map(String.init) ?? [] })
+            if !summary.failed.isEmpty { status = ExitStatus.badModel }
+        }
+        let changing = !options.add.isEmpty || !options.remove.isEmpty
+        if changing && options.files.isEmpty && options.commands.isEmpty { return status }
+        let values = Dictionary(options.arguments.compactMap(Script.assignment), uniquingKeysWith: { $1 })
+        if options.test || options.update {
+            return max(status, runTests(.bundled, arguments: values, corpus: store))
+        }
+        let interpreter = Interpreter(store: store)
+        var sources = options.files.map(ScriptRunner.Source.file)
+        for (index, query) in options.commands.enumerated() {
+            sources.append(.text(query, name: options.commands.count == 1 ? "<command>" : "<command \(index + 1)>"))
+        }
+        if sources.isEmpty {
+            guard isatty(STDIN_FILENO) == 1 else { return runScripts([.file("-")], interpreter, values, corpus: store) }
+            let session = makeSession(interpreter, values)
+            session.open(corpus: store)
+            var repl = REPL(session: session, version: version)
+            return repl.run()
+        }
+        let scripts = runScripts(sources, interpreter, values, corpus: store)
+        return status == ExitStatus.success ? scripts : status
     }
 
     /// Where the model comes from, as `:article` says it.

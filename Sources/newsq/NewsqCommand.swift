@@ -89,6 +89,19 @@ struct NewsqCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --article: the article's date, when the text states none.", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Option(name: .long, help: ArgumentHelp("Query this corpus (a SQLite file), made with --add.", valueName: "FILE"),
+            completion: .file(extensions: ["sqlite", "db"]))
+    var db: String?
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("With --db: add articles — files and folders (text, Markdown, model JSON, Reuters .sgm); '-' reads paths from standard input.",
+                               valueName: "PATH"),
+            completion: .file())
+    var add: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --db: take the article with this id out of the corpus (may be repeated).", valueName: "ID"))
+    var remove: [String] = []
+
     @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :open, :export), for untrusted scripts.")
     var sandbox = false
 
@@ -110,10 +123,21 @@ struct NewsqCommand: ParsableCommand {
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
         if article != nil && model != nil { throw ValidationError("--article and --model cannot be used together: query one article") }
         if let date {
-            guard article != nil else { throw ValidationError("--date goes with --article: it dates an article that states no date") }
+            guard article != nil || !add.isEmpty else {
+                throw ValidationError("--date goes with --article or --add: it dates articles that state no date")
+            }
             guard CalendarDate(iso: date) != nil else {
                 throw ValidationError("invalid --date '\(date)': expected a real date written YYYY-MM-DD")
             }
+        }
+        if db != nil && (article != nil || model != nil) {
+            throw ValidationError("--db queries a corpus; --article and --model query one article: give one of them")
+        }
+        if (!add.isEmpty || !remove.isEmpty) && db == nil {
+            throw ValidationError("--add and --remove need --db FILE: the corpus to change")
+        }
+        if add.contains("-") && files.contains("-") {
+            throw ValidationError("--add - and '-' both read standard input: give one of them a file")
         }
         if article == "-" && files.contains("-") {
             throw ValidationError("--article - and '-' both read standard input: give one of them a file")
@@ -124,7 +148,7 @@ struct NewsqCommand: ParsableCommand {
     var options: Options {
         Options(files: files, commands: command, arguments: arguments, keepGoing: keepGoing, test: test,
                 update: update, format: format, color: color, model: model, sandbox: sandbox,
-                exportModel: exportModel, article: article, date: date)
+                exportModel: exportModel, article: article, date: date, db: db, add: add, remove: remove)
     }
 
     func run() throws {

@@ -102,7 +102,7 @@ struct ArticleCommandTests {
         #expect(both.stderr.hasPrefix("Error: --article and --model cannot be used together: query one article\n"))
         let date = try cli.run(["--date", "2026-01-01", "-c", "quotes"])
         #expect(date.status == 2)
-        #expect(date.stderr.hasPrefix("Error: --date goes with --article: it dates an article that states no date\n"))
+        #expect(date.stderr.hasPrefix("Error: --date goes with --article or --add: it dates articles that state no date\n"))
         let badDate = try cli.run(["--article", Self.council, "--date", "2026-02-30", "-c", "quotes"])
         #expect(badDate.status == 2)
         #expect(badDate.stderr.hasPrefix("Error: invalid --date '2026-02-30': expected a real date written YYYY-MM-DD\n"))
