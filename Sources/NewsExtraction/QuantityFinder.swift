@@ -54,7 +54,9 @@ struct QuantityFinder {
             var numberEnd = t + 1
             var fraction = false
             if token.kind == .number {
-                value = Double(token.text.filter { $0 != "," })
+                // Digits, commas and a decimal point only: "1e555" is no amount (and no finite number).
+                let digits = token.text.filter { $0 != "," }
+                value = digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) ? Double(digits) : nil
                 // "1990s", "20th": not an amount.
                 if value == nil { continue }
                 if token.text.count == 4, let v = value, v >= 1900, v <= 2100, !token.text.contains(",") { continue }
@@ -114,7 +116,7 @@ struct QuantityFinder {
                     unit = "of the whole"
                 }
             }
-            guard !unit.isEmpty else { continue }
+            guard !unit.isEmpty, amount.isFinite else { continue }
             result.append(QuantityExpression(tokens: start..<numberEnd, value: amount, unit: unit, approximate: approximate))
             t = numberEnd - 1
         }
