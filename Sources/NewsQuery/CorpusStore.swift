@@ -31,6 +31,14 @@ public protocol CorpusStore: AnyObject {
     func actorName(_ id: String) throws -> String?
     /// Runs a plan; `runner` runs plans (or the part of a plan the store cannot) in memory.
     func run(_ plan: Plan, runner: PlanRunner) throws -> Table
+    /// How ``run(_:runner:)`` would run a plan, for `explain`: the SQL it sends (runnable as
+    /// shown, values written in) and the steps it leaves to the in-memory engine, in order.
+    func explain(_ plan: Plan, runner: PlanRunner) throws -> [String]
+}
+
+extension CorpusStore {
+    /// A store that does not say how it runs plans explains nothing more.
+    public func explain(_ plan: Plan, runner: PlanRunner) throws -> [String] { [] }
 }
 
 /// The in-memory engine as a store sees it: runs plans whose leaves are rows (``Plan/rows(_:)``),

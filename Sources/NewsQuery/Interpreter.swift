@@ -158,7 +158,8 @@ public final class Interpreter {
             context.boundTables[name.text] = table
             return .message("\(name.text): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")")
         case .explain(let query, _):
-            return .explanation(try Explainer(planner: planner).explain(query))
+            let text = try Explainer(planner: planner).explain(query)
+            return .explanation(text, steps: try planner.storeSteps(try planner.plan(query)))
         }
     }
 

@@ -68,6 +68,19 @@ struct Planner {
         }
     }
 
+    /// How a store runs `plan`: its SQL and the steps left to memory (`explain` over a store);
+    /// empty for a corpus in memory.
+    func storeSteps(_ plan: Plan) throws(QueryError) -> [String] {
+        guard let store = context.store else { return [] }
+        do {
+            return try store.explain(plan, runner: PlanRunner(executor: executor))
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
     /// A question to the corpus whose store may fail: its failure as a diagnostic.
     func corpus<T>(_ ask: () throws -> T) throws(QueryError) -> T {
         do {

@@ -72,7 +72,7 @@ extension CorpusDatabase {
         let ord = (try connection.scalar("SELECT MAX(ord) FROM articles_store")?.integer ?? 0) + 1
         try connection.execute("INSERT INTO articles_store (ord, id, file, hash, model, text) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)), \(p(6)))",
                                [.integer(ord), .text(model.article.id), file.map(SQLValue.text) ?? .null, hash.map(SQLValue.text) ?? .null,
-                                .text(ModelFile.encode(model)), .text(model.article.text)])
+                                .text(ModelFile.encodeCompact(model)), .text(model.article.text)])
         var index = SQLLinkIndex(store: self)
         let ids = try ActorLinker.link(model, article: Int(ord), into: &index)
         for group in index.touched.sorted() { try writeKeys(of: group) }
@@ -292,6 +292,9 @@ struct SQLLinkIndex: ActorLinkIndex {
         // no pronouns (ActorResolver.keys), so a name in every article does not grow its row.
         var known = Set(merged.mentions.map { ActorResolver.fold($0.span.text) })
         let joined = ActorLinker.merging(actor.keepingNewMentionTexts(&known), into: merged)
+        // Nothing new (a name seen before, no new alias, title or mention text): its row and
+        // its resolver keys stay as they are.
+        guard joined != merged else { return }
         try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
                                [.text(String(decoding: try JSONEncoder().encode(joined), as: UTF8.self)), .integer(Int64(group))])
         touched.insert(Int64(group))

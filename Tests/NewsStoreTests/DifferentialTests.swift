@@ -38,7 +38,10 @@ struct DifferentialTests {
         do {
             let results = try interpreter.runAll(source)
             return results.map { result in
-                "\(result.columns)\n\(result.displayColumns ?? [])\n\(result.message ?? "")\n" + result.rows.map { "\($0)" }.joined(separator: "\n")
+                // A store's explanation adds how it runs (its `sql` field); the query must agree.
+                var result = result
+                if result.columns.map(\.name) == ["query", "sql"] { result = .explanation(result.rows[0][0].displayText) }
+                return "\(result.columns)\n\(result.displayColumns ?? [])\n\(result.message ?? "")\n" + result.rows.map { "\($0)" }.joined(separator: "\n")
             }.joined(separator: "\n---\n")
         } catch {
             return "error: " + error.diagnostics.map(\.message).joined(separator: " | ")
