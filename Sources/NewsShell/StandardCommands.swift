@@ -183,6 +183,10 @@ enum StandardCommands {
         if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
         let session = invocation.session
+        if session.lastResultWasDropped {
+            return invocation.failure("the last result had more than \(session.keptRows) rows and was not kept; write it from the "
+                + "command line instead: newsq --db CORPUS -c 'QUERY' --format csv > FILE")
+        }
         guard let result = session.lastResult else {
             return invocation.failure("nothing to export yet: run a query first")
         }

@@ -233,3 +233,37 @@ extension Plan {
         }
     }
 }
+
+extension CorpusDatabase {
+    /// Streams a plan that compiles wholly to one SQL query: its rows read in order and handed
+    /// over `chunkSize` at a time, so memory holds one chunk; `nil` for any other plan.
+    public func stream(_ plan: Plan, runner: PlanRunner, chunkSize: Int, chunk: ([[Value]]) throws -> Bool) throws -> Table? {
+        let shape = try runner.shape(of: plan)
+        guard let piece = try compiler.compile(plan), let columns = compiler.selection(for: shape, piece: piece) else { return nil }
+        var rows: [[Value]] = []
+        rows.reserveCapacity(min(chunkSize, 4_096))
+        var sent = false
+        var stopped = false
+        var failure: (any Error)?
+        try connection.query(Self.select(columns, from: piece), piece.parameters) { values in
+            if runner.isCancelled {
+                failure = runner.cancelled()
+                return false
+            }
+            rows.append(PlanCompiler.decode(values, shape: shape))
+            guard rows.count >= chunkSize else { return true }
+            sent = true
+            do {
+                stopped = try !chunk(rows)
+            } catch {
+                failure = error
+                return false
+            }
+            rows.removeAll(keepingCapacity: true)
+            return !stopped
+        }
+        if let failure { throw failure }
+        if !stopped && (!rows.isEmpty || !sent) { _ = try chunk(rows) }
+        return shape
+    }
+}

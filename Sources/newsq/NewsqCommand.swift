@@ -41,12 +41,20 @@ struct NewsqCommand: ParsableCommand {
             make it a test: --test checks them, --update rewrites them. A script that starts with \
             #!/usr/bin/env newsq and is executable runs by its name. See docs/scripts.md.
 
+            With --db FILE, newsq queries a corpus of many articles instead: --add PATH... \
+            extracts and stores text, Markdown, model JSON and Reuters .sgm files (folders \
+            recursively, '-' reads paths from standard input); adding a file again skips it when \
+            unchanged and replaces its article when changed; --remove ID takes one out. Then the \
+            queries, scripts or shell run over every article. See docs/corpus.md.
+
             EXIT STATUS
               0    success (with --test: every expectation held)
               1    query error (the diagnostic names the file, line and column), or a
                    failed expectation
               2    usage error (bad option or argument, a script file that cannot be read)
-              3    bad model or data file (every problem is listed on stderr)
+              3    bad model or data file (every problem is listed on stderr): a model,
+                   article or corpus that cannot be read; with --add, any file that could
+                   not be added (the others are)
               130  interrupted by ^C
             """,
         version: version)
