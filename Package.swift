@@ -91,7 +91,7 @@ let package = Package(
         // scripts/bench: per-query medians against a reference, in one run. Not a test.
         .executableTarget(
             name: "newsq-bench",
-            dependencies: ["BundledArticle", "NewsModel", "NewsQuery"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsStore"]
         ),
         // Fuzzing (scripts/fuzz, docs/reliability.md): libFuzzer's driver declared weakly, the
         // fuzz targets as a library the regression tests replay, and one executable per target.
