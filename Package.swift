@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "NewsModel", targets: ["NewsModel"]),
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
         .library(name: "NewsQueryTesting", targets: ["NewsQueryTesting"]),
+        .library(name: "NewsWeb", targets: ["NewsWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -19,6 +20,12 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libxml2, the HTML parser behind NewsWeb (docs/web-pages.md).
+        .systemLibrary(
+            name: "CXML",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Value types for the article, its actors, statements and events; the model file format.
         .target(
             name: "NewsModel",
@@ -28,6 +35,16 @@ let package = Package(
         .target(
             name: "NewsQuery",
             dependencies: ["NewsModel"]
+        ),
+        // Web pages in (HTML → article text and metadata) and annotated reports out.
+        .target(
+            name: "NewsWeb",
+            dependencies: ["NewsModel", "CXML"]
+        ),
+        // scripts/eval-html: main text, titles and dates against the benchmarks. Not a test.
+        .executableTarget(
+            name: "newsq-eval-html",
+            dependencies: ["NewsWeb", "NewsModel"]
         ),
         // libedit behind a small Swift type; a plain reader when stdin is not a terminal.
         .target(

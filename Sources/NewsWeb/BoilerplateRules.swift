@@ -1,0 +1,99 @@
+/// The words in an element's `class`, `id`, `role`, `itemprop` and test attributes, and its tag,
+/// that say whether it holds the article or something around it — navigation, comments,
+/// sharing buttons, related links, advertising, footers, bylines.
+///
+/// Attribute values are cut into words (at anything not a letter or digit, and where a lower-case
+/// letter meets an upper-case one: `RelatedTags-tags` → `related`, `tags`, `tags`); a pattern
+/// ending in `*` matches a word that starts with it (`comment*`: `comments`, `commentlist`),
+/// others match a whole word (`ad` but not `header`), and a pattern of two words matches them
+/// in a row (`read more`). The lists are ours, after the kind of evidence readability and
+/// trafilatura use.
+enum BoilerplateRules {
+    /// Words that mark a container of something that is never the article, however long.
+    static let alwaysNegative: [String] = [
+        "comment*", "disqus*", "respond", "replies", "reply", "related*", "recommend*", "outbrain*", "taboola*",
+        "newsletter*", "subscribe*", "subscription*", "share*", "sharing*", "social*", "sidebar*", "footer*",
+        "breadcrumb*", "advert*", "ad", "ads", "adslot*", "adunit*", "adwrap*", "adcontainer*", "dfp*", "gpt",
+        "sponsor*", "promo*", "popular*", "mostpopular*", "trending*", "navbar*", "navigation*", "nav", "menu*",
+        "cookie*", "consent*", "gdpr", "modal*", "popup*", "widget*", "byline*", "caption*", "credit*",
+        "masthead*", "toolbar*", "pagination*", "pager", "paywall*", "signup*", "login*", "skip", "rail",
+        "teaser*", "tags", "tag", "taglist*", "tagcloud*", "keywords", "read more", "more stories", "more from",
+        "sr only", "visually hidden", "screen reader", "offscreen", "print only", "author bio", "authorbio*",
+        "about author", "meta", "metadata", "dateline", "timestamp", "published", "topics", "recirc*",
+        "carousel*", "slideshow*", "gallery*", "donate*", "affiliate*", "shopping*", "newsletter", "jump*",
+        "infobox*", "card", "cards", "headline*", "kicker*", "sharebar*", "follow*", "logo*",
+    ]
+
+    /// Words that mark the article's own container.
+    static let positive: [String] = [
+        "article*", "body*", "content*", "entry*", "main*", "post*", "story*", "text*", "blog*", "prose",
+    ]
+
+    /// Tags that hold what surrounds an article.
+    static let negativeTags: Set<String> = ["nav", "aside", "footer", "header", "menu"]
+
+    /// The words of an element's naming attributes, lower-cased, in order.
+    static func words(of node: HTMLDocument.Node) -> [String] {
+        var words: [String] = []
+        for attribute in node.attributes
+        where attribute.name == "class" || attribute.name == "id" || attribute.name == "role"
+            || attribute.name == "itemprop" || attribute.name == "data-component" || attribute.name == "data-testid"
+        {
+            var word = String.UnicodeScalarView()
+            var previousLower = false
+            for scalar in attribute.value.unicodeScalars {
+                let isUpper = scalar >= "A" && scalar <= "Z"
+                let isLower = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+                if isUpper && previousLower, !word.isEmpty {
+                    words.append(String(word))
+                    word = String.UnicodeScalarView()
+                }
+                if isUpper {
+                    word.append(Unicode.Scalar(scalar.value + 32)!)
+                } else if isLower {
+                    word.append(scalar)
+                } else if !word.isEmpty {
+                    words.append(String(word))
+                    word = String.UnicodeScalarView()
+                }
+                previousLower = isLower && !(scalar >= "0" && scalar <= "9")
+            }
+            if !word.isEmpty { words.append(String(word)) }
+        }
+        return words
+    }
+
+    /// Whether any pattern matches the words.
+    static func matches(_ patterns: [String], _ words: [String]) -> Bool {
+        for pattern in patterns {
+            if let space = pattern.firstIndex(of: " ") {
+                let first = pattern[..<space]
+                let second = pattern[pattern.index(after: space)...]
+                for i in words.indices.dropLast() where words[i] == first && words[i + 1].hasPrefix(second) {
+                    return true
+                }
+            } else if pattern.hasSuffix("*") {
+                let prefix = pattern.dropLast()
+                for word in words where word.hasPrefix(prefix) { return true }
+            } else {
+                for word in words where word == pattern { return true }
+            }
+        }
+        return false
+    }
+
+    /// A weight for an element: below 0 for boilerplate containers, above 0 for article
+    /// containers, 0 when its names say nothing. `html`, `body`, `main` and `article` are never
+    /// boilerplate: their names describe the page, not a part of it.
+    static func weight(of node: HTMLDocument.Node) -> Int {
+        if node.name == "html" || node.name == "body" { return 0 }
+        let words = words(of: node)
+        if node.attribute("itemprop")?.lowercased() == "articlebody" { return 2 }
+        guard !words.isEmpty else { return negativeTags.contains(node.name) ? -1 : 0 }
+        if node.name == "main" || node.name == "article" { return 1 }
+        if matches(alwaysNegative, words) { return -1 }
+        if negativeTags.contains(node.name) { return -1 }
+        if matches(positive, words) { return 1 }
+        return 0
+    }
+}

@@ -1,0 +1,131 @@
+/// Chooses the article's own text among a page's blocks.
+///
+/// 1. Every block gets a score: its text outside links, less a fixed cost, so long prose counts
+///    for it and short or link-heavy blocks (menus, share buttons, related headlines) against
+///    it; a block inside a boilerplate container (by tag, class or id: ``BoilerplateRules``)
+///    counts against by its whole length.
+/// 2. Every element's score is the sum of its blocks'; the element with the highest sum holds
+///    the article (a maximum-sum subtree: a wrapper that adds a header, a byline or comments to
+///    the body scores lower than the body alone; two halves of a body split by an advertisement
+///    score higher together).
+/// 3. Inside that element, blocks in boilerplate containers, link lists and known boilerplate
+///    lines ("Advertisement", "Read more") are left out; headings and list items stay.
+struct MainTextExtractor: Sendable {
+    /// Why a block was kept or left out.
+    enum Reason: String, Sendable {
+        case kept
+        case outsideArticle = "outside the article's container"
+        case boilerplateContainer = "inside a boilerplate container"
+        case linkList = "mostly links"
+        case headline = "the headline"
+        case boilerplateLine = "a boilerplate line"
+    }
+
+    /// One block's fate.
+    struct Decision: Sendable {
+        var block: TextBlock
+        var score: Int
+        var reason: Reason
+        /// The boilerplate container, when that is the reason.
+        var container: Int?
+    }
+
+    let document: HTMLDocument
+    let blocks: [TextBlock]
+    /// The page's title, when known: a heading equal to it is the headline, not body text.
+    var title: String?
+    /// The JSON-LD `articleBody`, when the page has one: evidence of which blocks are the article.
+    var articleBody: String?
+
+    /// The cost each block pays before its text counts (in scalars).
+    static let blockCost = 40
+
+    /// The chosen blocks, in order.
+    func extract() -> [TextBlock] {
+        decide().decisions.filter { $0.reason == .kept }.map(\.block)
+    }
+
+    /// Every block's decision, and the element chosen as the article's container.
+    func decide() -> (decisions: [Decision], container: Int) {
+        guard !blocks.isEmpty else { return ([], 0) }
+        let nodes = document.nodes
+        let count = nodes.count
+        // Per element: weight from names and tags; per node, the nearest boilerplate container.
+        var negativeAncestor = Array(repeating: -1, count: count)
+        for index in 0..<count where !nodes[index].isText {
+            let node = nodes[index]
+            let weight = BoilerplateRules.weight(of: node)
+            let parent = node.parent
+            negativeAncestor[index] = parent >= 0 ? negativeAncestor[parent] : -1
+            if weight < 0 { negativeAncestor[index] = index }
+        }
+
+        var scores: [Int] = []
+        var sum = Array(repeating: 0, count: count)
+        for block in blocks {
+            let nonLink = block.length - block.linkLength
+            var score = nonLink - Self.blockCost
+            if block.linkDensity > 0.5 || negativeAncestor[block.owner] >= 0 { score = -block.length - Self.blockCost }
+            scores.append(score)
+            sum[block.owner] += score
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where nodes[index].parent >= 0 {
+            sum[nodes[index].parent] += sum[index]
+        }
+        var best = 0
+        for index in 0..<count where !nodes[index].isText && sum[index] > sum[best] {
+            best = index
+        }
+        let end = document.subtreeEnd(best)
+        let depth = nodes[best].depth
+        var decisions: [Decision] = []
+        for (block, score) in zip(blocks, scores) {
+            var reason = Reason.kept
+            let negative = negativeAncestor[block.owner]
+            let container: Int? = negative >= 0 ? negative : nil
+            if block.owner < best || block.owner >= end {
+                reason = .outsideArticle
+            } else if negative >= 0, nodes[negative].depth > depth {
+                reason = .boilerplateContainer
+            } else if block.linkDensity > 0.5 {
+                reason = .linkList
+            } else if let title, block.kind == .heading, block.text == title {
+                reason = .headline
+            }
+            decisions.append(Decision(block: block, score: score, reason: reason, container: container))
+        }
+        return (decisions, best)
+    }
+
+    /// A readable trace of the decisions: the container, then one line per block.
+    func trace() -> String {
+        let (decisions, container) = decide()
+        var lines = ["container: \(path(container))"]
+        for decision in decisions {
+            let preview = String(decision.block.text.prefix(70))
+            var line = "\(decision.reason == .kept ? "+" : "-") [\(decision.score)] \(decision.block.kind.rawValue) \(preview)"
+            if decision.reason != .kept { line += "  (\(decision.reason.rawValue))" }
+            if let container = decision.container { line += "  [boilerplate: \(path(container, levels: 1))]" }
+            line += "  @" + path(decision.block.owner)
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// An element as `tag#id.class` with its ancestors, for traces.
+    func path(_ index: Int, levels: Int = 6) -> String {
+        var parts: [String] = []
+        var node = index
+        while node >= 0, parts.count < levels {
+            let element = document.nodes[node]
+            var part = element.name
+            if let id = element.attribute("id"), !id.isEmpty { part += "#" + id }
+            if let cls = element.attribute("class"), !cls.isEmpty {
+                part += "." + cls.split(separator: " ").prefix(3).joined(separator: ".")
+            }
+            parts.append(part)
+            node = element.parent
+        }
+        return parts.reversed().joined(separator: " > ")
+    }
+}

@@ -1,0 +1,259 @@
+import NewsModel
+
+/// Reads an HTML page into a ``WebPage``: the article's main text and the page's metadata.
+///
+/// ```swift
+/// let page = try WebPageReader().read(bytes, url: "https://example.com/story")
+/// print(page.title ?? "untitled", page.date?.iso ?? "undated")
+/// print(page.text)
+/// ```
+///
+/// The bytes are decoded as their byte order mark, the given `charset` or the page's own
+/// `<meta>` declaration say (``CharsetSniffer``), parsed by libxml2's HTML parser (which copes
+/// with tag soup), cut into blocks of visible text, and the article's blocks are chosen by
+/// ``MainTextExtractor``. Bad input gets a ``WebPageError``: an empty file, one over
+/// ``maximumBytes``, one that is not HTML (binary, compressed, no markup), an encoding that
+/// cannot be decoded, or a page without article text. Reading never crashes or hangs: the parser
+/// is libxml2's, every walk of the tree is iterative, and a fuzz target (`fuzz-web`) keeps it so.
+public struct WebPageReader: Sendable {
+    /// The largest page read: 32 MiB (the largest pages of the extraction benchmarks are about
+    /// 2 MB; a whole saved site is not one page).
+    public static let maximumBytes = 32 << 20
+
+    /// The fewest scalars of main text a page must have to count as an article.
+    public static let minimumTextLength = 20
+
+    /// Creates a reader.
+    public init() {}
+
+    /// Reads a page.
+    ///
+    /// - Parameters:
+    ///   - bytes: the page as saved or downloaded (not compressed).
+    ///   - url: where it came from, if known; the page's canonical URL replaces it when it has
+    ///     one.
+    ///   - charset: the charset of an HTTP `Content-Type` header, if known; it overrides the
+    ///     page's own declaration but not a byte order mark.
+    public func read(_ bytes: [UInt8], url: String? = nil, charset: String? = nil) throws(WebPageError) -> WebPage {
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(WebPageError) -> WebPage in try read(raw, url: url, charset: charset) }
+        }
+        return try result.get()
+    }
+
+    /// Reads a page from raw bytes; see ``read(_:url:charset:)-(_,_,_)``.
+    public func read(_ bytes: UnsafeRawBufferPointer, url: String? = nil, charset: String? = nil) throws(WebPageError) -> WebPage {
+        let (document, encoding) = try Self.document(bytes, charset: charset)
+        return try page(from: document, url: url, encoding: encoding)
+    }
+
+    /// Checks, decodes and parses a page's bytes.
+    static func document(_ bytes: UnsafeRawBufferPointer, charset: String?) throws(WebPageError) -> (HTMLDocument, String) {
+        try checkLooksLikeHTML(bytes)
+        let sniffed: CharsetSniffer.Result
+        do {
+            sniffed = try CharsetSniffer.sniff(bytes, declared: charset)
+        } catch {
+            throw .unknownEncoding(label: error.label, source: error.source.description)
+        }
+        let body = UnsafeRawBufferPointer(rebasing: bytes[sniffed.skip...])
+        do {
+            switch sniffed.encoding {
+            case "UTF-8":
+                if CharsetSniffer.isValidUTF8(body) {
+                    return (try HTMLDocument.parse(body, encoding: "UTF-8"), sniffed.encoding)
+                }
+                // Invalid sequences become U+FFFD here: libxml2 would otherwise switch the rest
+                // of the page to Latin-1 at the first bad byte.
+                return (try parse(Array(String(decoding: body, as: UTF8.self).utf8)), sniffed.encoding)
+            case "windows-1252":
+                return (try parse(utf8(fromWindows1252: body)), sniffed.encoding)
+            default:
+                return (try HTMLDocument.parse(body, encoding: sniffed.encoding), sniffed.encoding)
+            }
+        } catch {
+            throw .notHTML(reason: "libxml2's HTML parser found no document in it")
+        }
+    }
+
+    /// Parses UTF-8 bytes.
+    private static func parse(_ utf8: [UInt8]) throws(HTMLDocument.ParseFailure) -> HTMLDocument {
+        let result = utf8.withUnsafeBytes { raw in
+            Result { () throws(HTMLDocument.ParseFailure) -> HTMLDocument in try HTMLDocument.parse(raw, encoding: "UTF-8") }
+        }
+        return try result.get()
+    }
+
+    /// A trace of the main-text decisions for a page, one line per block (`+` kept, `-` left
+    /// out, with the reason and the element that holds it): for finding out why a paragraph is
+    /// missing or present. The trace's form may change; do not parse it.
+    public func explain(_ bytes: [UInt8], charset: String? = nil) throws(WebPageError) -> String {
+        let result = bytes.withUnsafeBytes { raw in
+            Result { () throws(WebPageError) -> String in
+                let (document, _) = try Self.document(raw, charset: charset)
+                let metadata = PageMetadata.read(document)
+                var builder = BlockBuilder(document: document)
+                let blocks = builder.blocks()
+                return MainTextExtractor(document: document, blocks: blocks, title: Self.chooseTitle(metadata),
+                                         articleBody: metadata.articleBody).trace()
+            }
+        }
+        return try result.get()
+    }
+
+    /// The page read from a parsed document.
+    func page(from document: HTMLDocument, url: String?, encoding: String) throws(WebPageError) -> WebPage {
+        let metadata = PageMetadata.read(document)
+        let title = Self.chooseTitle(metadata)
+        var builder = BlockBuilder(document: document)
+        let blocks = builder.blocks()
+        guard !blocks.isEmpty else {
+            throw .noArticleText(reason: "the page has no visible text (only markup, scripts or hidden elements)")
+        }
+        let chosen = MainTextExtractor(document: document, blocks: blocks, title: title, articleBody: metadata.articleBody).extract()
+        var parts: [(kind: WebPage.ParagraphKind, text: String)] = []
+        for block in chosen {
+            if block.followsLineBreak, let last = parts.last, last.kind == block.kind {
+                parts[parts.count - 1].text = last.text + "\n" + block.text
+            } else {
+                parts.append((block.kind, block.text))
+            }
+        }
+        let (text, paragraphs) = WebPage.assemble(parts)
+        guard text.unicodeScalars.count >= Self.minimumTextLength else {
+            throw .noArticleText(reason: "its \(blocks.count) block\(blocks.count == 1 ? "" : "s") of visible text are all navigation, links or boilerplate, with no run of prose")
+        }
+        let date = metadata.dates.first?.date ?? (url ?? metadata.url).flatMap(DateText.fromURL)
+            ?? Self.dateInText(blocks: blocks, chosen: chosen)
+        return WebPage(
+            title: title, date: date, authors: metadata.authors, publisher: metadata.publisher,
+            url: metadata.url ?? url, language: metadata.language, text: text, paragraphs: paragraphs,
+            encoding: encoding)
+    }
+
+    /// The headline: the JSON-LD `headline`, `og:title`, the only `<h1>`, or the `<title>`
+    /// without the site's name after a separator.
+    static func chooseTitle(_ metadata: PageMetadata) -> String? {
+        let candidates = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.headings.count == 1 ? metadata.headings[0] : nil,
+                          metadata.titleElement.map(stripSiteName), metadata.metaTitle]
+        for candidate in candidates {
+            if let candidate, !candidate.isEmpty { return PageMetadata.clean(decodeEntities(candidate)) }
+        }
+        return nil
+    }
+
+    /// A `<title>` without a trailing or leading " | Site" / " - Site" / " — Site".
+    static func stripSiteName(_ title: String) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
+            let parts = title.split(separator: separator, omittingEmptySubsequences: true).map(String.init)
+            if parts.count >= 2 {
+                // The longest part is the headline.
+                return parts.max { $0.count < $1.count } ?? title
+            }
+        }
+        return title
+    }
+
+    /// A date near the start of the text, for pages with no metadata at all.
+    static func dateInText(blocks: [TextBlock], chosen: [TextBlock]) -> CalendarDate? {
+        let firstChosen = chosen.first?.firstNode ?? 0
+        for block in blocks where block.length < 120 && block.firstNode <= firstChosen {
+            if let date = DateText.parse(block.text) { return date }
+        }
+        for block in chosen.prefix(3) where block.length < 200 {
+            if let date = DateText.parse(block.text) { return date }
+        }
+        return nil
+    }
+
+    /// Decodes the HTML entities metadata values sometimes carry twice-encoded (`&amp;#8217;`,
+    /// `&quot;`).
+    static func decodeEntities(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        let named: [String: Unicode.Scalar] = [
+            "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " ", "rsquo": "\u{2019}",
+            "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}", "ndash": "\u{2013}", "mdash": "\u{2014}",
+            "hellip": "\u{2026}",
+        ]
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "&", let semicolon = scalars[(i + 1)..<min(scalars.count, i + 10)].firstIndex(of: ";") {
+                let name = String(String.UnicodeScalarView(scalars[(i + 1)..<semicolon]))
+                var decoded: Unicode.Scalar?
+                if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                    decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                } else if name.hasPrefix("#") {
+                    decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init)
+                } else {
+                    decoded = named[name]
+                }
+                if let decoded {
+                    result.append(decoded)
+                    i = semicolon + 1
+                    continue
+                }
+            }
+            result.append(scalars[i])
+            i += 1
+        }
+        return String(result)
+    }
+
+    /// Refuses input that is plainly not an HTML page, before parsing.
+    static func checkLooksLikeHTML(_ bytes: UnsafeRawBufferPointer) throws(WebPageError) {
+        guard !bytes.isEmpty else { throw .empty }
+        guard bytes.count <= maximumBytes else { throw .tooLarge(bytes: bytes.count, limit: maximumBytes) }
+        if bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
+            throw .notHTML(reason: "it is gzip-compressed data; decompress it first (gunzip FILE)")
+        }
+        if bytes.count >= 4, bytes[0] == 0x25, bytes[1] == 0x50, bytes[2] == 0x44, bytes[3] == 0x46 {
+            throw .notHTML(reason: "it is a PDF document (it starts with %PDF)")
+        }
+        if bytes.count >= 4, bytes[0] == 0x50, bytes[1] == 0x4B, bytes[2] == 0x03, bytes[3] == 0x04 {
+            throw .notHTML(reason: "it is a ZIP archive; unpack it and read the page inside")
+        }
+        let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+        let window = min(bytes.count, 65_536)
+        if !utf16 {
+            for index in 0..<min(window, 8192) where bytes[index] == 0 {
+                throw .notHTML(reason: "it holds binary data (a NUL byte at offset \(index))")
+            }
+        }
+        // Some markup: '<' then a letter, '!' or '/'.
+        var index = 0
+        let step = utf16 ? 2 : 1
+        let start = utf16 ? (bytes[0] == 0xFF ? 2 : 3) : 0
+        index = start
+        while index + step < window {
+            if bytes[index] == UInt8(ascii: "<") {
+                let next = bytes[index + step]
+                if (next | 0x20) >= UInt8(ascii: "a") && (next | 0x20) <= UInt8(ascii: "z") || next == UInt8(ascii: "!") || next == UInt8(ascii: "/") {
+                    return
+                }
+            }
+            index += step
+        }
+        throw .notHTML(reason: "there is no HTML markup (no tag) in its first \(window) bytes; read a plain-text article as text instead")
+    }
+
+    /// Windows-1252 bytes as UTF-8 (the five unassigned bytes become U+FFFD).
+    static func utf8(fromWindows1252 bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        let high: [UInt32] = [
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        ]
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 {
+                result.append(byte)
+                continue
+            }
+            let value = byte < 0xA0 ? high[Int(byte) - 0x80] : UInt32(byte)
+            UTF8.encode(Unicode.Scalar(value)!) { result.append($0) }
+        }
+        return result
+    }
+}

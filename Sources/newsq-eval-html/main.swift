@@ -1,0 +1,135 @@
+// scripts/eval-html's measuring tool (docs/web-pages.md). Not a test.
+//
+//   newsq-eval-html main-text PAGES_DIR GROUND_TRUTH.json PREDICTIONS_DIR
+//       reads every PAGES_DIR/ID.html, writes PREDICTIONS_DIR/ID.txt (the main text), and
+//       prints one JSON line: pages, seconds, pages per second, precision, recall, F1 (the
+//       article-extraction benchmark's metric, ShingleScore).
+//   newsq-eval-html score GROUND_TRUTH.json PREDICTIONS_DIR
+//       scores predictions made by anything (trafilatura) with the same metric.
+//   newsq-eval-html metadata PAGES_DIR EVALDATA.json
+//       title and date exact-match rates over the trafilatura evaluation pages.
+//   newsq-eval-html page FILE.html     prints the page's metadata and main text
+import Foundation
+import NewsModel
+import NewsWeb
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("newsq-eval-html: \(message)\n".utf8))
+    exit(2)
+}
+
+func readJSON(_ path: String) -> [String: Any] {
+    guard let data = FileManager.default.contents(atPath: path),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { fail("cannot read JSON object from \(path)") }
+    return object
+}
+
+func printJSON(_ object: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else { fail("expected a command: main-text, score, metadata or page") }
+
+switch command {
+case "main-text":
+    guard arguments.count == 4 else { fail("usage: main-text PAGES_DIR GROUND_TRUTH.json PREDICTIONS_DIR") }
+    let (pages, goldPath, out) = (arguments[1], arguments[2], arguments[3])
+    let gold = readJSON(goldPath)
+    try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    var inputs: [(String, [UInt8])] = []
+    for id in gold.keys.sorted() {
+        guard let data = FileManager.default.contents(atPath: "\(pages)/\(id).html") else { fail("missing page \(pages)/\(id).html") }
+        inputs.append((id, [UInt8](data)))
+    }
+    let reader = WebPageReader()
+    var predictions: [String: String] = [:]
+    var failures: [String] = []
+    let start = now()
+    for (id, bytes) in inputs {
+        do {
+            predictions[id] = try reader.read(bytes).text
+        } catch {
+            predictions[id] = ""
+            failures.append("\(id): \(error)")
+        }
+    }
+    let seconds = now() - start
+    for (id, text) in predictions {
+        try! text.write(toFile: "\(out)/\(id).txt", atomically: true, encoding: .utf8)
+    }
+    let scores = ShingleScore.score(gold: gold.mapValues { (($0 as? [String: Any])?["articleBody"] as? String) ?? "" },
+                                    predictions: predictions)
+    for failure in failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+    printJSON(["pages": inputs.count, "seconds": seconds, "pages_per_second": Double(inputs.count) / seconds,
+               "precision": scores.precision, "recall": scores.recall, "f1": scores.f1, "errors": failures.count,
+               "per_page": scores.perPage])
+case "score":
+    guard arguments.count == 3 else { fail("usage: score GROUND_TRUTH.json PREDICTIONS_DIR") }
+    let gold = readJSON(arguments[1])
+    var predictions: [String: String] = [:]
+    for id in gold.keys {
+        predictions[id] = (try? String(contentsOfFile: "\(arguments[2])/\(id).txt", encoding: .utf8)) ?? ""
+    }
+    let scores = ShingleScore.score(gold: gold.mapValues { (($0 as? [String: Any])?["articleBody"] as? String) ?? "" },
+                                    predictions: predictions)
+    printJSON(["precision": scores.precision, "recall": scores.recall, "f1": scores.f1, "per_page": scores.perPage])
+case "metadata":
+    guard arguments.count == 3 else { fail("usage: metadata PAGES_DIR EVALDATA.json") }
+    let eval = readJSON(arguments[2])
+    let reader = WebPageReader()
+    var titles = 0, dates = 0, total = 0
+    var misses: [[String: String]] = []
+    let start = now()
+    for (url, value) in eval.sorted(by: { $0.key < $1.key }) {
+        guard let entry = value as? [String: Any], let file = entry["file"] as? String else { continue }
+        guard let data = FileManager.default.contents(atPath: "\(arguments[1])/\(file)") else { fail("missing page \(file)") }
+        total += 1
+        let goldTitle = (entry["title"] as? String) ?? ""
+        let goldDate = (entry["date"] as? String) ?? ""
+        var title = "", date = "", error = ""
+        do {
+            let page = try reader.read([UInt8](data), url: url)
+            title = page.title ?? ""
+            date = page.date?.iso ?? ""
+        } catch let failure {
+            error = "\(failure)"
+        }
+        let titleOK = MetadataMatch.sameTitle(title, goldTitle)
+        let dateOK = date == goldDate
+        if titleOK { titles += 1 }
+        if dateOK { dates += 1 }
+        if !titleOK || !dateOK {
+            misses.append(["file": file, "title": titleOK ? "" : "\(title) ≠ \(goldTitle)", "date": dateOK ? "" : "\(date) ≠ \(goldDate)", "error": error])
+        }
+    }
+    let seconds = now() - start
+    printJSON(["pages": total, "title_rate": Double(titles) / Double(total), "date_rate": Double(dates) / Double(total),
+               "titles": titles, "dates": dates, "seconds": seconds, "misses": misses])
+case "page":
+    guard arguments.count == 2, let data = FileManager.default.contents(atPath: arguments[1]) else { fail("usage: page FILE.html") }
+    do {
+        let page = try WebPageReader().read([UInt8](data))
+        print(page.articleText)
+        FileHandle.standardError.write(Data("authors: \(page.authors) language: \(page.language ?? "-") encoding: \(page.encoding)\n".utf8))
+    } catch {
+        fail("\(arguments[1]): \(error)")
+    }
+case "explain":
+    guard arguments.count == 2, let data = FileManager.default.contents(atPath: arguments[1]) else { fail("usage: explain FILE.html") }
+    do {
+        print(try WebPageReader().explain([UInt8](data)))
+    } catch {
+        fail("\(arguments[1]): \(error)")
+    }
+default:
+    fail("unknown command \(command)")
+}
