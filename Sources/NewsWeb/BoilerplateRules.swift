@@ -24,6 +24,12 @@ enum BoilerplateRules {
         "infobox*", "card", "cards", "headline*", "kicker*", "sharebar*", "follow*", "logo*",
     ]
 
+    /// The subset of ``alwaysNegative`` that holds even for an element with most of the page's
+    /// prose inside: comment threads can be longer than the article. Other boilerplate words
+    /// on such an element (`has-section-nav`, `theiaStickySidebar`, `meta_field`) are taken to
+    /// be styling names, not the element's purpose.
+    static let strictNegative: [String] = ["comment*", "disqus*", "respond", "replies", "reply", "footer*"]
+
     /// Words that mark the article's own container.
     static let positive: [String] = [
         "article*", "body*", "content*", "entry*", "main*", "post*", "story*", "text*", "blog*", "prose",
@@ -85,11 +91,13 @@ enum BoilerplateRules {
     /// A weight for an element: below 0 for boilerplate containers, above 0 for article
     /// containers, 0 when its names say nothing. `html`, `body`, `main` and `article` are never
     /// boilerplate: their names describe the page, not a part of it.
+    /// `-2` marks a strict boilerplate container (``strictNegative``).
     static func weight(of node: HTMLDocument.Node) -> Int {
         if node.name == "html" || node.name == "body" { return 0 }
         let words = words(of: node)
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return 2 }
         guard !words.isEmpty else { return negativeTags.contains(node.name) ? -1 : 0 }
+        if matches(strictNegative, words) { return -2 }
         if node.name == "main" || node.name == "article" { return 1 }
         if matches(alwaysNegative, words) { return -1 }
         if negativeTags.contains(node.name) { return -1 }

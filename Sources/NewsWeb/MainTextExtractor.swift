@@ -47,25 +47,47 @@ struct MainTextExtractor: Sendable {
 
     /// Every block's decision, and the element chosen as the article's container.
     func decide() -> (decisions: [Decision], container: Int) {
-        guard !blocks.isEmpty else { return ([], 0) }
+        let (decisions, container, _) = decideWithSums()
+        return (decisions, container)
+    }
+
+    /// ``decide()``, with every element's summed score.
+    func decideWithSums() -> (decisions: [Decision], container: Int, sums: [Int]) {
+        guard !blocks.isEmpty else { return ([], 0, []) }
         let nodes = document.nodes
         let count = nodes.count
-        // Per element: weight from names and tags; per node, the nearest boilerplate container.
+        // Per element, the prose inside: text outside links of blocks that read as sentences.
+        var prose = Array(repeating: 0, count: count)
+        for block in blocks where Self.isProse(block) {
+            prose[block.owner] += block.weight - block.linkWeight
+        }
+        for index in stride(from: count - 1, through: 1, by: -1) where nodes[index].parent >= 0 {
+            prose[nodes[index].parent] += prose[index]
+        }
+        let totalProse = max(prose[0], 1)
+        // Per node, the nearest boilerplate container: an element whose names or tag say so,
+        // unless it holds half the page's prose or more (then the names are styling) and is not
+        // a comment thread or footer.
         var negativeAncestor = Array(repeating: -1, count: count)
         for index in 0..<count where !nodes[index].isText {
             let node = nodes[index]
             let weight = BoilerplateRules.weight(of: node)
             let parent = node.parent
             negativeAncestor[index] = parent >= 0 ? negativeAncestor[parent] : -1
-            if weight < 0 { negativeAncestor[index] = index }
+            if weight == -2 || (weight == -1 && prose[index] * 2 < totalProse) { negativeAncestor[index] = index }
         }
 
         var scores: [Int] = []
         var sum = Array(repeating: 0, count: count)
         for block in blocks {
-            let nonLink = block.length - block.linkLength
-            var score = nonLink - Self.blockCost
-            if block.linkDensity > 0.5 || negativeAncestor[block.owner] >= 0 { score = -block.length - Self.blockCost }
+            let nonLink = block.weight - block.linkWeight
+            // Rows of a table and items of a list are short by nature: they pay less.
+            let cost = block.kind == .tableRow || block.kind == .listItem ? Self.blockCost / 4 : Self.blockCost
+            var score = nonLink - cost
+            if block.linkDensity > 0.5 { score = -block.weight - Self.blockCost }
+            // Boilerplate containers are left out wherever they are, so they neither count for
+            // nor against the element that holds them.
+            if negativeAncestor[block.owner] >= 0 { score = 0 }
             scores.append(score)
             sum[block.owner] += score
         }
@@ -73,8 +95,18 @@ struct MainTextExtractor: Sendable {
             sum[nodes[index].parent] += sum[index]
         }
         var best = 0
-        for index in 0..<count where !nodes[index].isText && sum[index] > sum[best] {
+        // Ties go to the deepest element: a wrapper that adds nothing but boilerplate to the body
+        // is not the body.
+        for index in 0..<count where !nodes[index].isText && sum[index] >= sum[best] {
             best = index
+        }
+        // A container of a few paragraphs inside a larger run of prose grows to its parent
+        // while the parent holds clearly more prose at little cost: a body whose paragraphs sit
+        // in several wrappers, or one interrupted by a block of boilerplate without a name.
+        while best > 0 {
+            let parent = nodes[best].parent
+            guard parent >= 0, prose[parent] * 20 >= prose[best] * 23, sum[parent] * 5 >= sum[best] * 4 else { break }
+            best = parent
         }
         let end = document.subtreeEnd(best)
         let depth = nodes[best].depth
@@ -94,13 +126,31 @@ struct MainTextExtractor: Sendable {
             }
             decisions.append(Decision(block: block, score: score, reason: reason, container: container))
         }
-        return (decisions, best)
+        return (decisions, best, sum)
+    }
+
+    /// Whether a block reads as running prose: long enough, few links, ends like a sentence or
+    /// holds several words.
+    static func isProse(_ block: TextBlock) -> Bool {
+        guard block.weight >= 60, block.linkDensity < 0.3 else { return false }
+        return true
     }
 
     /// A readable trace of the decisions: the container, then one line per block.
     func trace() -> String {
-        let (decisions, container) = decide()
+        let (decisions, container, sums) = decideWithSums()
         var lines = ["container: \(path(container))"]
+        var ancestor = container
+        while ancestor >= 0 {
+            lines.append("  \(sums.isEmpty ? 0 : sums[ancestor]) \(path(ancestor, levels: 1))")
+            if ancestor != container, let first = Optional(document.nodes[ancestor].firstChild) {
+                var child = first
+                var parts: [String] = []
+                while child >= 0 { if sums[child] != 0 { parts.append("\(document.nodes[child].name)=\(sums[child])") }; child = document.nodes[child].nextSibling }
+                lines.append("     children: " + parts.prefix(12).joined(separator: " "))
+            }
+            ancestor = document.nodes[ancestor].parent
+        }
         for decision in decisions {
             let preview = String(decision.block.text.prefix(70))
             var line = "\(decision.reason == .kept ? "+" : "-") [\(decision.score)] \(decision.block.kind.rawValue) \(preview)"

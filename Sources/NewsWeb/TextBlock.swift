@@ -21,8 +21,30 @@ struct TextBlock: Sendable, Equatable {
     /// one in the same owner: the two are lines of one paragraph.
     var followsLineBreak: Bool
 
+    /// How much reading the text holds, in Latin-letter equivalents: a Chinese or Japanese
+    /// character or a Hangul syllable says as much as a short word, so it counts three.
+    var weight: Int
+    /// ``weight`` of the part inside links.
+    var linkWeight: Int
+
     /// The share of the text inside links, 0…1.
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
+
+    /// ``weight`` of a text: 3 for each CJK ideograph, kana or Hangul syllable, 1 for anything else.
+    static func weight(of text: String.UnicodeScalarView) -> Int {
+        var total = 0
+        for scalar in text {
+            let value = scalar.value
+            if (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value)
+                || (0xF900...0xFAFF).contains(value) || (0x20000...0x2FFFF).contains(value)
+            {
+                total += 3
+            } else {
+                total += 1
+            }
+        }
+        return total
+    }
 }
 
 /// Cuts a document into ``TextBlock``s in reading order, leaving out what a reader never sees:
@@ -118,9 +140,12 @@ struct BlockBuilder: Sendable {
                     length -= 1
                 }
                 if length > 0 {
-                    result.append(TextBlock(kind: kindOf[firstNode], text: String(text), linkLength: min(linkLength, length),
+                    let links = min(linkLength, length)
+                    let weight = TextBlock.weight(of: text)
+                    result.append(TextBlock(kind: kindOf[firstNode], text: String(text), linkLength: links,
                                             length: length, owner: currentOwner, firstNode: firstNode,
-                                            followsLineBreak: lineBreakBefore))
+                                            followsLineBreak: lineBreakBefore, weight: weight,
+                                            linkWeight: links == length ? weight : weight * links / length))
                 }
             }
             text = String.UnicodeScalarView()
