@@ -21,8 +21,14 @@ enum BoilerplateRules {
         "sr only", "visually hidden", "screen reader", "offscreen", "print only", "author bio", "authorbio*",
         "about author", "meta", "metadata", "dateline", "timestamp", "published", "topics", "recirc*",
         "carousel*", "slideshow*", "gallery*", "donate*", "affiliate*", "shopping*", "newsletter", "jump*",
-        "infobox*", "card", "cards", "headline*", "kicker*", "sharebar*", "follow*", "logo*",
+        "infobox*", "card", "cards", "headline*", "kicker*", "sharebar*", "follow*", "logo*", "author*",
+        "gprd", "print", "title", "date", "photo*", "image", "images", "img", "figure*", "wp caption", "thumbnail*",
+        "lightbox*", "byl", "contributor*", "bio", "disclaimer*", "disclosure*",
     ]
+
+    /// Words that mark embedded posts (a tweet, an Instagram post) whose text belongs to the
+    /// article even when other words say "social".
+    static let embedded: [String] = ["embed*", "tweet*", "twitter tweet", "instagram*"]
 
     /// The subset of ``alwaysNegative`` that holds even for an element with most of the page's
     /// prose inside: comment threads can be longer than the article. Other boilerplate words
@@ -36,7 +42,10 @@ enum BoilerplateRules {
     ]
 
     /// Tags that hold what surrounds an article.
-    static let negativeTags: Set<String> = ["nav", "aside", "footer", "header", "menu"]
+    static let negativeTags: Set<String> = ["nav", "aside", "footer", "header", "menu", "figure", "figcaption"]
+
+    /// Tags that are boilerplate whatever prose they hold.
+    static let strictNegativeTags: Set<String> = ["nav", "aside", "footer"]
 
     /// The words of an element's naming attributes, lower-cased, in order.
     static func words(of node: HTMLDocument.Node) -> [String] {
@@ -96,12 +105,58 @@ enum BoilerplateRules {
         if node.name == "html" || node.name == "body" { return 0 }
         let words = words(of: node)
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return 2 }
+        if strictNegativeTags.contains(node.name) { return -2 }
         guard !words.isEmpty else { return negativeTags.contains(node.name) ? -1 : 0 }
         if matches(strictNegative, words) { return -2 }
+        if matches(embedded, words) { return 0 }
         if node.name == "main" || node.name == "article" { return 1 }
         if matches(alwaysNegative, words) { return -1 }
         if negativeTags.contains(node.name) { return -1 }
         if matches(positive, words) { return 1 }
         return 0
+    }
+
+    /// Lines that are page furniture wherever they stand, lower-cased, compared with a short
+    /// block's whole text (trailing punctuation and white space removed).
+    static let boilerplateLines: Set<String> = [
+        "advert", "advertisement", "advertising", "ad", "ads", "sponsored", "sponsored content", "don't miss",
+        "don’t miss", "read more", "read next", "related", "related articles", "related stories", "related content",
+        "more", "share", "share this", "share this article", "share on facebook", "share on twitter", "tweet",
+        "comments", "comment", "leave a comment", "leave a reply", "tell us what you think", "click here",
+        "story continues below", "story continues below advertisement", "continue reading", "continue reading below",
+        "also read", "see also", "recommended", "recommended for you", "you may also like", "more from", "trending",
+        "most popular", "subscribe", "sign up", "newsletter", "follow us", "print", "email", "top", "back to top",
+        "skip to content", "loading", "loading...", "close", "menu", "search", "photo", "video", "watch",
+        "getty images", "ap photo", "reuters", "image", "file photo", "listen", "listen to this article",
+        "article continues below", "scroll to continue with content", "continue reading the main story",
+    ]
+
+    /// Whether a short block is furniture: a line of ``boilerplateLines``, a bare date or
+    /// "Updated …" time stamp, or a byline ("By Jane Doe").
+    static func isBoilerplateLine(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        guard scalars.count <= 80 else { return false }
+        var trimmed = text.lowercased()
+        while let last = trimmed.unicodeScalars.last, ".:!…|>»-–— ".unicodeScalars.contains(last) {
+            trimmed.unicodeScalars.removeLast()
+        }
+        if boilerplateLines.contains(trimmed) { return true }
+        let words = trimmed.split(separator: " ")
+        if words.first == "by" || words.first == "von" || words.first == "par" || words.first == "por", words.count <= 7,
+            !trimmed.contains(".") || DateText.parse(text) != nil
+        {
+            return true
+        }
+        if words.first == "updated" || words.first == "published" || words.first == "posted" || words.first == "last",
+            DateText.parse(text) != nil || trimmed.contains(" ago")
+        {
+            return true
+        }
+        // A bare date: nothing but the date's own words.
+        if words.count <= 8, DateText.parse(text) != nil, !trimmed.contains(where: { $0 == "," && false }) {
+            let letters = trimmed.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+            if letters <= 30 { return true }
+        }
+        return false
     }
 }

@@ -123,6 +123,8 @@ struct MainTextExtractor: Sendable {
                 reason = .linkList
             } else if let title, block.kind == .heading, block.text == title {
                 reason = .headline
+            } else if BoilerplateRules.isBoilerplateLine(block.text) || Self.isMarkup(block.text) {
+                reason = .boilerplateLine
             }
             decisions.append(Decision(block: block, score: score, reason: reason, container: container))
         }
@@ -134,6 +136,16 @@ struct MainTextExtractor: Sendable {
     static func isProse(_ block: TextBlock) -> Bool {
         guard block.weight >= 60, block.linkDensity < 0.3 else { return false }
         return true
+    }
+
+    /// Whether a block's text is markup shown as text (`<img src=…>` inside a `<noscript>` that
+    /// the parser read as text).
+    static func isMarkup(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars.prefix(2))
+        guard scalars.count == 2, scalars[0] == "<", scalars[1].properties.isAlphabetic || scalars[1] == "/" || scalars[1] == "!" else {
+            return false
+        }
+        return text.hasSuffix(">")
     }
 
     /// A readable trace of the decisions: the container, then one line per block.
