@@ -84,7 +84,7 @@ struct MainTextExtractor: Sendable {
             // Rows of a table and items of a list are short by nature: they pay less.
             let cost = block.kind == .tableRow || block.kind == .listItem ? Self.blockCost / 4 : Self.blockCost
             var score = nonLink - cost
-            if block.linkDensity > 0.5 { score = -block.weight - Self.blockCost }
+            if block.linkDensity > 0.5 { score = Self.isLinkedProse(block) ? 0 : -block.weight - Self.blockCost }
             // Boilerplate containers are left out wherever they are, so they neither count for
             // nor against the element that holds them.
             if negativeAncestor[block.owner] >= 0 { score = 0 }
@@ -119,7 +119,7 @@ struct MainTextExtractor: Sendable {
                 reason = .outsideArticle
             } else if negative >= 0, nodes[negative].depth > depth {
                 reason = .boilerplateContainer
-            } else if block.linkDensity > 0.5 {
+            } else if block.linkDensity > 0.5, !Self.isLinkedProse(block) {
                 reason = .linkList
             } else if let title, block.kind == .heading, block.text == title {
                 reason = .headline
@@ -136,6 +136,14 @@ struct MainTextExtractor: Sendable {
     static func isProse(_ block: TextBlock) -> Bool {
         guard block.weight >= 60, block.linkDensity < 0.3 else { return false }
         return true
+    }
+
+    /// Whether a mostly linked block is still prose: a long sentence or more, such as a
+    /// paragraph whose words are one long link, or a list of summaries each linked to its story.
+    static func isLinkedProse(_ block: TextBlock) -> Bool {
+        guard block.weight >= 100 else { return false }
+        let words = block.text.split(separator: " ").count
+        return words >= 15 || (block.kind != .heading && words >= 8 && (block.text.last.map { ".!?”\"".contains($0) } ?? false))
     }
 
     /// Whether a block's text is markup shown as text (`<img src=…>` inside a `<noscript>` that
