@@ -22,8 +22,8 @@ enum BoilerplateRules {
         "about author", "meta", "metadata", "dateline", "timestamp", "published", "topics", "recirc*",
         "carousel*", "slideshow*", "gallery*", "donate*", "affiliate*", "shopping*", "newsletter", "jump*",
         "infobox*", "card", "cards", "headline*", "kicker*", "sharebar*", "follow*", "logo*", "author*",
-        "gprd", "print", "title", "date", "photo*", "image", "images", "img", "figure*", "wp caption", "thumbnail*",
-        "lightbox*", "byl", "contributor*", "bio", "disclaimer*", "disclosure*",
+        "gprd", "print", "date", "photo*", "image", "images", "img", "figure*", "wp caption", "thumbnail*",
+        "lightbox*", "byl", "contributor*", "bio", "disclaimer*", "disclosure*", "cta",
     ]
 
     /// Words that mark embedded posts (a tweet, an Instagram post) whose text belongs to the
@@ -34,7 +34,14 @@ enum BoilerplateRules {
     /// prose inside: comment threads can be longer than the article. Other boilerplate words
     /// on such an element (`has-section-nav`, `theiaStickySidebar`, `meta_field`) are taken to
     /// be styling names, not the element's purpose.
-    static let strictNegative: [String] = ["comment*", "disqus*", "respond", "replies", "reply", "footer*"]
+    static let strictNegative: [String] = ["comment*", "disqus*", "respond", "replies", "reply", "footer*", "copyright*"]
+
+    /// Names that contain a boilerplate word but are not boilerplate (`above-footer` wraps a
+    /// whole page).
+    static let notNegative: [String] = ["above footer", "before footer", "pre footer"]
+
+    /// The words of ``positive`` strong enough to outweigh a boilerplate word beside them.
+    static let strongPositive: [String] = ["article*", "body*", "content*", "entry*", "main*", "story*", "text*", "prose"]
 
     /// Words that mark the article's own container.
     static let positive: [String] = [
@@ -107,13 +114,15 @@ enum BoilerplateRules {
         if node.attribute("itemprop")?.lowercased() == "articlebody" { return 2 }
         if strictNegativeTags.contains(node.name) { return -2 }
         guard !words.isEmpty else { return negativeTags.contains(node.name) ? -1 : 0 }
+        if matches(notNegative, words) { return 0 }
         if matches(strictNegative, words) { return -2 }
         if matches(embedded, words) { return 0 }
         if node.name == "main" || node.name == "article" { return 1 }
-        if matches(alwaysNegative, words) { return -1 }
+        // "content_body" beside "TOC_TITLE", "main-content-wrap has-section-nav": a name that says
+        // "content" is the content, whatever styling words stand beside it.
+        if matches(alwaysNegative, words) { return matches(strongPositive, words) ? 0 : -1 }
         if negativeTags.contains(node.name) { return -1 }
-        if matches(positive, words) { return 1 }
-        return 0
+        return matches(positive, words) ? 1 : 0
     }
 
     /// Lines that are page furniture wherever they stand, lower-cased, compared with a short

@@ -100,6 +100,12 @@ struct MainTextExtractor: Sendable {
         for index in 0..<count where !nodes[index].isText && sum[index] >= sum[best] {
             best = index
         }
+        // No element scores above zero (a page of short blocks): the one with the most prose.
+        if sum[best] <= 0 {
+            for index in 0..<count where !nodes[index].isText && prose[index] >= prose[best] && prose[index] > 0 {
+                best = index
+            }
+        }
         // A container of a few paragraphs inside a larger run of prose grows to its parent
         // while the parent holds clearly more prose at little cost: a body whose paragraphs sit
         // in several wrappers, or one interrupted by a block of boilerplate without a name.

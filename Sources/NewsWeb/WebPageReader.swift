@@ -94,8 +94,13 @@ public struct WebPageReader: Sendable {
                 let metadata = PageMetadata.read(document)
                 var builder = BlockBuilder(document: document)
                 let blocks = builder.blocks()
-                return MainTextExtractor(document: document, blocks: blocks, title: Self.chooseTitle(metadata),
-                                         articleBody: metadata.articleBody).trace()
+                var lines = ["title: \(Self.chooseTitle(metadata) ?? "-")",
+                             "  json-ld: \(metadata.jsonLDHeadline ?? "-") | og: \(metadata.openGraphTitle ?? "-") | <title>: \(metadata.titleElement ?? "-")",
+                             "  h1: \(metadata.headings)", "publisher: \(metadata.publisher ?? "-")"]
+                for (source, date) in metadata.dates { lines.append("date: \(date.iso) from \(source)") }
+                lines.append(MainTextExtractor(document: document, blocks: blocks, title: Self.chooseTitle(metadata),
+                                               articleBody: metadata.articleBody).trace())
+                return lines.joined(separator: "\n")
             }
         }
         return try result.get()
@@ -104,7 +109,7 @@ public struct WebPageReader: Sendable {
     /// The page read from a parsed document.
     func page(from document: HTMLDocument, url: String?, encoding: String) throws(WebPageError) -> WebPage {
         let metadata = PageMetadata.read(document)
-        let title = Self.chooseTitle(metadata)
+        let title = Self.chooseTitle(metadata, url: url)
         var builder = BlockBuilder(document: document)
         let blocks = builder.blocks()
         guard !blocks.isEmpty else {
@@ -131,27 +136,88 @@ public struct WebPageReader: Sendable {
             encoding: encoding)
     }
 
-    /// The headline: the JSON-LD `headline`, `og:title`, the only `<h1>`, or the `<title>`
-    /// without the site's name after a separator.
-    static func chooseTitle(_ metadata: PageMetadata) -> String? {
-        let candidates = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.headings.count == 1 ? metadata.headings[0] : nil,
-                          metadata.titleElement.map(stripSiteName), metadata.metaTitle]
-        for candidate in candidates {
-            if let candidate, !candidate.isEmpty { return PageMetadata.clean(decodeEntities(candidate)) }
-        }
-        return nil
-    }
-
-    /// A `<title>` without a trailing or leading " | Site" / " - Site" / " — Site".
-    static func stripSiteName(_ title: String) -> String {
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » "] {
-            let parts = title.split(separator: separator, omittingEmptySubsequences: true).map(String.init)
-            if parts.count >= 2 {
-                // The longest part is the headline.
-                return parts.max { $0.count < $1.count } ?? title
+    /// The headline: the `<h1>` that agrees with the page's metadata (the headline as a reader
+    /// sees it); else the JSON-LD `headline`, `og:title` or `<title>`, without the site's name.
+    static func chooseTitle(_ metadata: PageMetadata, url: String? = nil) -> String? {
+        let sites = siteNames(metadata, url: url ?? metadata.url)
+        let fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
+            .compactMap { $0 }.map { stripSiteName(PageMetadata.clean(decodeEntities($0)), sites: sites) }.filter { !$0.isEmpty }
+        var best: (title: String, score: Double)?
+        for heading in metadata.headings {
+            let h1 = PageMetadata.clean(decodeEntities(heading))
+            guard !h1.isEmpty, h1.unicodeScalars.count <= 300 else { continue }
+            for candidate in fromMetadata {
+                // Both ways: a site's name in an <h1> shares all its words with "Story | Site"
+                // but is not the story's headline.
+                let score = min(similarity(h1, candidate), similarity(candidate, h1))
+                guard score >= 0.5, score > (best?.score ?? 0) else { continue }
+                // An <h1> that holds the headline and a label or a subtitle ("Politics | …",
+                // "Open ProgressWhy…"): the metadata's headline is the clean one.
+                let title = h1 != candidate && h1.contains(candidate) && candidate.unicodeScalars.count >= 12 ? candidate : h1
+                best = (title, score)
             }
         }
+        if let best { return best.title }
+        if fromMetadata.isEmpty, let only = metadata.headings.first, metadata.headings.count == 1 {
+            return PageMetadata.clean(decodeEntities(only))
+        }
+        return fromMetadata.first
+    }
+
+    /// The share of the words of `a` that `b` has too (case and punctuation ignored), 0…1.
+    static func similarity(_ a: String, _ b: String) -> Double {
+        func words(_ text: String) -> [String] {
+            text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        }
+        let left = words(a)
+        let right = Set(words(b))
+        guard !left.isEmpty else { return 0 }
+        return Double(left.filter { right.contains($0) }.count) / Double(left.count)
+    }
+
+    /// The site's names, folded (lower case, letters and digits only): its publisher,
+    /// `og:site_name`, and the main label of its host name (`harpers` for harpers.org).
+    static func siteNames(_ metadata: PageMetadata, url: String?) -> [String] {
+        var names: [String] = []
+        if let publisher = metadata.publisher { names.append(fold(publisher)) }
+        if let url {
+            var host = url
+            if let scheme = host.firstRange(of: "://") { host = String(host[scheme.upperBound...]) }
+            host = String(host.prefix { $0 != "/" && $0 != ":" && $0 != "?" })
+            let labels = host.lowercased().split(separator: ".").map(String.init)
+                .filter { !["www", "com", "org", "net", "co", "uk", "de", "fr", "jp", "at", "blog", "m", "amp", "news"].contains($0) }
+            if let label = labels.max(by: { $0.count < $1.count }), label.count >= 3 { names.append(fold(label)) }
+        }
+        return names.filter { $0.count >= 3 }
+    }
+
+    private static func fold(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+    }
+
+    /// A title without a leading or trailing " | Site" / " - Site" part that names the site.
+    static func stripSiteName(_ title: String, sites: [String]) -> String {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " // "] {
+            var parts = title.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2 else { continue }
+            var changed = false
+            while parts.count >= 2, let last = parts.last, isSiteName(last, sites) {
+                parts.removeLast()
+                changed = true
+            }
+            while parts.count >= 2, let first = parts.first, isSiteName(first, sites) {
+                parts.removeFirst()
+                changed = true
+            }
+            if changed { return parts.joined(separator: separator) }
+        }
         return title
+    }
+
+    private static func isSiteName(_ part: String, _ sites: [String]) -> Bool {
+        let folded = fold(part)
+        guard !folded.isEmpty else { return false }
+        return sites.contains { (folded.contains($0) && folded.count <= $0.count + 12) || ($0.contains(folded) && folded.count >= 4) }
     }
 
     /// A date near the start of the text, for pages with no metadata at all.
