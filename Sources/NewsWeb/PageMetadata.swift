@@ -14,7 +14,8 @@ struct PageMetadata: Sendable, Equatable {
     var metaTitle: String?
     var titleElement: String?
     var headings: [String] = []
-    var dates: [(source: String, date: CalendarDate)] = []
+    /// Dates the page states, in order of trust, with where each came from and its raw text.
+    var dates: [(source: String, date: CalendarDate, raw: String)] = []
     var authors: [String] = []
     var publisher: String?
     var url: String?
@@ -107,13 +108,13 @@ struct PageMetadata: Sendable, Equatable {
             "article:published", "originalpublicationdate", "og:published_time", "cxenseparse:recs:publishtime",
             "date_published", "created", "article.created", "datecreated", "og:updated_time", "article:modified_time",
         ] {
-            if let value = metaValues[key], let date = DateText.parse(value) { metadata.dates.append(("meta " + key, date)) }
+            if let value = metaValues[key], let date = DateText.parse(value) { metadata.dates.append(("meta " + key, date, value)) }
         }
         for (prop, value) in itemprops where prop == "datepublished" || prop == "datecreated" {
-            if let date = DateText.parse(value) { metadata.dates.append(("itemprop " + prop, date)) }
+            if let date = DateText.parse(value) { metadata.dates.append(("itemprop " + prop, date, value)) }
         }
         for value in timeElements {
-            if let date = DateText.parse(value) { metadata.dates.append(("time", date)) }
+            if let date = DateText.parse(value) { metadata.dates.append(("time", date, value)) }
         }
         if metadata.authors.isEmpty {
             var authors: [String] = []
@@ -165,9 +166,12 @@ struct PageMetadata: Sendable, Equatable {
             }
             for key in ["datePublished", "dateCreated", "uploadDate"] {
                 if let raw = value[key]?.string, let date = DateText.parse(raw) {
-                    metadata.dates.insert(("json-ld " + key, date), at: 0)
+                    metadata.dates.insert(("json-ld " + key, date, raw), at: 0)
                     break
                 }
+            }
+            if let raw = value["dateModified"]?.string, let date = DateText.parse(raw) {
+                metadata.dates.append(("json-ld dateModified", date, raw))
             }
             if !isWebPage, metadata.authors.isEmpty, let author = value["author"] ?? value["creator"] {
                 var names: [String] = []

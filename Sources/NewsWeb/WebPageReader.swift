@@ -97,7 +97,7 @@ public struct WebPageReader: Sendable {
                 var lines = ["title: \(Self.chooseTitle(metadata) ?? "-")",
                              "  json-ld: \(metadata.jsonLDHeadline ?? "-") | og: \(metadata.openGraphTitle ?? "-") | <title>: \(metadata.titleElement ?? "-")",
                              "  h1: \(metadata.headings)", "publisher: \(metadata.publisher ?? "-")"]
-                for (source, date) in metadata.dates { lines.append("date: \(date.iso) from \(source)") }
+                for (source, date, raw) in metadata.dates { lines.append("date: \(date.iso) from \(source) (\(raw))") }
                 lines.append(MainTextExtractor(document: document, blocks: blocks, title: Self.chooseTitle(metadata),
                                                articleBody: metadata.articleBody).trace())
                 return lines.joined(separator: "\n")
@@ -128,8 +128,7 @@ public struct WebPageReader: Sendable {
         guard text.unicodeScalars.count >= Self.minimumTextLength else {
             throw .noArticleText(reason: "its \(blocks.count) block\(blocks.count == 1 ? "" : "s") of visible text are all navigation, links or boilerplate, with no run of prose")
         }
-        let date = metadata.dates.first?.date ?? (url ?? metadata.url).flatMap(DateText.fromURL)
-            ?? Self.dateInText(blocks: blocks, chosen: chosen)
+        let date = Self.chooseDate(metadata, blocks: blocks, chosen: chosen, url: url ?? metadata.url)
         return WebPage(
             title: title, date: date, authors: metadata.authors, publisher: metadata.publisher,
             url: metadata.url ?? url, language: metadata.language, text: text, paragraphs: paragraphs,
@@ -220,13 +219,64 @@ public struct WebPageReader: Sendable {
         return sites.contains { (folded.contains($0) && folded.count <= $0.count + 12) || ($0.contains(folded) && folded.count >= 4) }
     }
 
-    /// A date near the start of the text, for pages with no metadata at all.
+    /// The publication date: the first one the metadata states (JSON-LD `datePublished`, then
+    /// `<meta>` tags, microdata, `<time>`), not a last-modified date; else a date in the URL;
+    /// else one in a short line of the page (a "Posted on …" line, a date above the headline).
+    ///
+    /// Metadata often gives the time in UTC while the page shows the publisher's own day: an
+    /// article posted at 23:30 in New York is stamped 04:30 the next day. When the metadata's
+    /// time is UTC before noon and the page shows the day before (in a `<time>` element or a
+    /// short line), the page's day is the one its readers saw, and the one taken.
+    static func chooseDate(_ metadata: PageMetadata, blocks: [TextBlock], chosen: [TextBlock], url: String?) -> CalendarDate? {
+        let published = metadata.dates.filter { !isModified($0.source) }
+        guard let first = published.first else {
+            if let fromURL = url.flatMap(DateText.fromURL) { return fromURL }
+            return dateInText(blocks: blocks, chosen: chosen)
+        }
+        if let hour = utcHour(first.raw), hour < 12 {
+            let dayBefore = first.date.adding(days: -1)
+            // The first date the page shows: its first local <time>, else its first short line
+            // with a date.
+            let shown = metadata.dates.first { $0.source == "time" && !isUTCStamp($0.raw) }?.date
+                ?? blocks.lazy.filter { $0.length < 120 }.prefix(400).compactMap { DateText.parse($0.text) }.first
+            if shown == dayBefore { return dayBefore }
+        }
+        return first.date
+    }
+
+    private static func isModified(_ source: String) -> Bool {
+        source.contains("modif") || source.contains("updated")
+    }
+
+    /// Whether a time stamp says UTC: `…Z`, `…+00:00`, `…+0000`, `… GMT`.
+    static func isUTCStamp(_ raw: String) -> Bool {
+        let text = raw.trimmingASCIISpaces
+        return text.hasSuffix("Z") || text.hasSuffix("+00:00") || text.hasSuffix("+0000") || text.hasSuffix("GMT")
+            || text.hasSuffix("UTC")
+    }
+
+    /// The hour of a UTC time stamp (`2020-02-25T02:25:54+00:00` → 2), `nil` for a stamp with
+    /// another offset or none.
+    static func utcHour(_ raw: String) -> Int? {
+        guard isUTCStamp(raw) else { return nil }
+        let scalars = Array(raw.unicodeScalars)
+        guard let t = scalars.firstIndex(where: { $0 == "T" || $0 == " " }), t + 2 < scalars.count,
+            let hour = Int(String(String.UnicodeScalarView(scalars[(t + 1)...(t + 2)])))
+        else { return nil }
+        return hour
+    }
+
+    /// A date in a short line of the page, for pages whose metadata states none: first the
+    /// lines before and at the start of the article, then any short line with a date.
     static func dateInText(blocks: [TextBlock], chosen: [TextBlock]) -> CalendarDate? {
         let firstChosen = chosen.first?.firstNode ?? 0
         for block in blocks where block.length < 120 && block.firstNode <= firstChosen {
             if let date = DateText.parse(block.text) { return date }
         }
         for block in chosen.prefix(3) where block.length < 200 {
+            if let date = DateText.parse(block.text) { return date }
+        }
+        for block in blocks where block.length < 120 {
             if let date = DateText.parse(block.text) { return date }
         }
         return nil
