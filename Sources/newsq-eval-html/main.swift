@@ -9,6 +9,8 @@
 //   newsq-eval-html metadata PAGES_DIR EVALDATA.json
 //       title and date exact-match rates over the trafilatura evaluation pages.
 //   newsq-eval-html page FILE.html     prints the page's metadata and main text
+//   newsq-eval-html explain FILE.html  prints the main-text decisions, block by block
+//   newsq-eval-html report OUT.html [ID…]   writes the bundled article's annotated report
 import Foundation
 import NewsModel
 import NewsWeb
@@ -122,6 +124,16 @@ case "page":
         FileHandle.standardError.write(Data("authors: \(page.authors) language: \(page.language ?? "-") encoding: \(page.encoding)\n".utf8))
     } catch {
         fail("\(arguments[1]): \(error)")
+    }
+case "report":
+    // The bundled article's annotated report, for scripts/screenshot-report.
+    guard arguments.count >= 2 else { fail("usage: report OUT.html [RECORD_ID…]") }
+    let records = arguments.count > 2 ? Set(arguments[2...]) : nil
+    do {
+        let html = try ReportWriter(title: "Annotated statements").render(.bundled, title: "Homan says 700 federal officers will leave Minnesota", records: records)
+        try! html.write(toFile: arguments[1], atomically: true, encoding: .utf8)
+    } catch {
+        fail("\(error)")
     }
 case "explain":
     guard arguments.count == 2, let data = FileManager.default.contents(atPath: arguments[1]) else { fail("usage: explain FILE.html") }
