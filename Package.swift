@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(
             name: "NewsFuzzing",
-            dependencies: ["CFuzzDriver", "NewsModel", "NewsQuery"]
+            dependencies: ["CFuzzDriver", "NewsModel", "NewsQuery", "NewsWeb"]
         ),
         .executableTarget(
             name: "fuzz-query",
@@ -94,9 +94,17 @@ let package = Package(
             name: "fuzz-model",
             dependencies: ["NewsFuzzing"]
         ),
+        .executableTarget(
+            name: "fuzz-web",
+            dependencies: ["NewsFuzzing"]
+        ),
         .testTarget(
             name: "NewsFuzzingTests",
             dependencies: ["NewsFuzzing", "NewsModel"]
+        ),
+        .testTarget(
+            name: "NewsWebTests",
+            dependencies: ["NewsWeb", "NewsModel"]
         ),
         .testTarget(
             name: "NewsModelTests",

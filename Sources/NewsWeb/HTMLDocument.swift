@@ -54,7 +54,8 @@ struct HTMLDocument: Sendable {
     static func parse(_ bytes: UnsafeRawBufferPointer, encoding: String) throws(ParseFailure) -> HTMLDocument {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NODEFDTD.rawValue
+                | XML_PARSE_HUGE.rawValue)
         guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(Int32.max) else { throw .noDocument }
         let parsed = encoding.withCString { name in
             htmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, name, options)

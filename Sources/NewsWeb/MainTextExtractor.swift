@@ -84,6 +84,8 @@ struct MainTextExtractor: Sendable {
             // Rows of a table and items of a list are short by nature: they pay less.
             let cost = block.kind == .tableRow || block.kind == .listItem ? Self.blockCost / 4 : Self.blockCost
             var score = nonLink - cost
+            // A table's rows are data the article gives: they never count against it.
+            if block.kind == .tableRow { score = max(score, 0) }
             if block.linkDensity > 0.5 { score = Self.isLinkedProse(block) ? 0 : -block.weight - Self.blockCost }
             // Boilerplate containers are left out wherever they are, so they neither count for
             // nor against the element that holds them.
@@ -95,9 +97,9 @@ struct MainTextExtractor: Sendable {
             sum[nodes[index].parent] += sum[index]
         }
         var best = 0
-        // Ties go to the deepest element: a wrapper that adds nothing but boilerplate to the body
-        // is not the body.
-        for index in 0..<count where !nodes[index].isText && sum[index] >= sum[best] {
+        // Ties go to the outermost element: what a wrapper adds at no cost (boilerplate
+        // containers, tables) is pruned or kept below.
+        for index in 0..<count where !nodes[index].isText && sum[index] > sum[best] {
             best = index
         }
         // No element scores above zero (a page of short blocks): the one with the most prose.

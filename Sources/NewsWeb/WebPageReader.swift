@@ -141,26 +141,43 @@ public struct WebPageReader: Sendable {
         let sites = siteNames(metadata, url: url ?? metadata.url)
         let fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
             .compactMap { $0 }.map { stripSiteName(PageMetadata.clean(decodeEntities($0)), sites: sites) }.filter { !$0.isEmpty }
+        let candidates = fromMetadata.flatMap { titleParts($0) + [$0] }
         var best: (title: String, score: Double)?
         for heading in metadata.headings {
             let h1 = PageMetadata.clean(decodeEntities(heading))
             guard !h1.isEmpty, h1.unicodeScalars.count <= 300 else { continue }
-            for candidate in fromMetadata {
+            for candidate in candidates {
                 // Both ways: a site's name in an <h1> shares all its words with "Story | Site"
                 // but is not the story's headline.
                 let score = min(similarity(h1, candidate), similarity(candidate, h1))
-                guard score >= 0.5, score > (best?.score ?? 0) else { continue }
-                // An <h1> that holds the headline and a label or a subtitle ("Politics | …",
-                // "Open ProgressWhy…"): the metadata's headline is the clean one.
-                let title = h1 != candidate && h1.contains(candidate) && candidate.unicodeScalars.count >= 12 ? candidate : h1
-                best = (title, score)
+                if score >= 0.5, score > (best?.score ?? 0) { best = (h1, score) }
             }
+        }
+        // An <h1> that holds the headline and a label or a kicker ("Politics | …",
+        // "Open ProgressWhy…"): the metadata's headline inside it is the clean one.
+        if let h1 = best?.title {
+            // Whole metadata titles, or their parts between pipes (a dash is often the
+            // headline's own).
+            let pipeParts = fromMetadata.flatMap { $0.split(separator: " | ").map { PageMetadata.clean(String($0)) } }
+            let inside = (fromMetadata + pipeParts).filter {
+                $0 != h1 && $0.unicodeScalars.count >= 12 && h1.contains($0) && $0.unicodeScalars.count * 2 >= h1.unicodeScalars.count
+            }
+            if let longest = inside.max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count }) { return longest }
         }
         if let best { return best.title }
         if fromMetadata.isEmpty, let only = metadata.headings.first, metadata.headings.count == 1 {
             return PageMetadata.clean(decodeEntities(only))
         }
         return fromMetadata.first
+    }
+
+    /// The parts of a title between separators (" | ", " - "…), longest first, when it has any.
+    static func titleParts(_ title: String) -> [String] {
+        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " // "] {
+            let parts = title.split(separator: separator).map { PageMetadata.clean(String($0)) }.filter { !$0.isEmpty }
+            if parts.count >= 2 { return parts.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count } }
+        }
+        return []
     }
 
     /// The share of the words of `a` that `b` has too (case and punctuation ignored), 0…1.
