@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsFuzzingTests",
-            dependencies: ["NewsFuzzing", "NewsModel"]
+            dependencies: ["NewsFuzzing", "NewsModel", "NewsWeb"]
         ),
         .testTarget(
             name: "NewsWebTests",
