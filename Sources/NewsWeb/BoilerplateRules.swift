@@ -55,53 +55,87 @@ enum BoilerplateRules {
     static let strictNegativeTags: Set<String> = ["nav", "aside", "footer"]
 
     /// The words of an element's naming attributes, lower-cased, in order.
-    static func words(of node: HTMLDocument.Node) -> [String] {
-        var words: [String] = []
+    static func words(of node: HTMLDocument.Node) -> [[UInt8]] {
+        var words: [[UInt8]] = []
         for attribute in node.attributes
         where attribute.name == "class" || attribute.name == "id" || attribute.name == "role"
             || attribute.name == "itemprop" || attribute.name == "data-component" || attribute.name == "data-testid"
         {
-            var word = String.UnicodeScalarView()
+            var word: [UInt8] = []
             var previousLower = false
-            for scalar in attribute.value.unicodeScalars {
-                let isUpper = scalar >= "A" && scalar <= "Z"
-                let isLower = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            for byte in attribute.value.utf8 {
+                let isUpper = byte >= 0x41 && byte <= 0x5A
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                let isLower = (byte >= 0x61 && byte <= 0x7A) || isDigit
                 if isUpper && previousLower, !word.isEmpty {
-                    words.append(String(word))
-                    word = String.UnicodeScalarView()
+                    words.append(word)
+                    word.removeAll(keepingCapacity: true)
                 }
                 if isUpper {
-                    word.append(Unicode.Scalar(scalar.value + 32)!)
+                    word.append(byte + 32)
                 } else if isLower {
-                    word.append(scalar)
+                    word.append(byte)
                 } else if !word.isEmpty {
-                    words.append(String(word))
-                    word = String.UnicodeScalarView()
+                    words.append(word)
+                    word.removeAll(keepingCapacity: true)
                 }
-                previousLower = isLower && !(scalar >= "0" && scalar <= "9")
+                previousLower = isLower && !isDigit
             }
-            if !word.isEmpty { words.append(String(word)) }
+            if !word.isEmpty { words.append(word) }
         }
         return words
     }
 
-    /// Whether any pattern matches the words.
-    static func matches(_ patterns: [String], _ words: [String]) -> Bool {
-        for pattern in patterns {
-            if let space = pattern.firstIndex(of: " ") {
-                let first = pattern[..<space]
-                let second = pattern[pattern.index(after: space)...]
-                for i in words.indices.dropLast() where words[i] == first && words[i + 1].hasPrefix(second) {
-                    return true
+    /// A list of patterns compiled to bytes once: whole words in a set, prefixes and pairs in
+    /// lists.
+    struct Patterns: Sendable {
+        var exact: Set<[UInt8]> = []
+        var prefixes: [[UInt8]] = []
+        var pairs: [(first: [UInt8], second: [UInt8])] = []
+
+        init(_ patterns: [String]) {
+            for pattern in patterns {
+                let bytes = Array(pattern.utf8)
+                if let space = bytes.firstIndex(of: 0x20) {
+                    pairs.append((Array(bytes[..<space]), Array(bytes[(space + 1)...])))
+                } else if bytes.last == UInt8(ascii: "*") {
+                    prefixes.append(Array(bytes.dropLast()))
+                } else {
+                    exact.insert(bytes)
                 }
-            } else if pattern.hasSuffix("*") {
-                let prefix = pattern.dropLast()
-                for word in words where word.hasPrefix(prefix) { return true }
-            } else {
-                for word in words where word == pattern { return true }
             }
         }
-        return false
+
+        /// Whether any pattern matches the words.
+        func matches(_ words: [[UInt8]]) -> Bool {
+            for (i, word) in words.enumerated() {
+                if exact.contains(word) { return true }
+                for prefix in prefixes where word.count >= prefix.count && word.starts(with: prefix) { return true }
+                if i + 1 < words.count {
+                    for pair in pairs where word == pair.first && words[i + 1].starts(with: pair.second) { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    static let alwaysNegativePatterns = Patterns(alwaysNegative)
+    static let strictNegativePatterns = Patterns(strictNegative)
+    static let notNegativePatterns = Patterns(notNegative)
+    static let strongPositivePatterns = Patterns(strongPositive)
+    static let positivePatterns = Patterns(positive)
+    static let embeddedPatterns = Patterns(embedded)
+
+    /// What ``weight(of:)`` depends on, as one string: the tag and the naming attributes.
+    static func cacheKey(_ node: HTMLDocument.Node) -> String {
+        var key = node.name
+        for attribute in node.attributes
+        where attribute.name == "class" || attribute.name == "id" || attribute.name == "role"
+            || attribute.name == "itemprop" || attribute.name == "data-component" || attribute.name == "data-testid"
+        {
+            key += "\u{1}" + attribute.name + "\u{2}" + attribute.value
+        }
+        return key
     }
 
     /// A weight for an element: below 0 for boilerplate containers, above 0 for article
@@ -111,18 +145,18 @@ enum BoilerplateRules {
     static func weight(of node: HTMLDocument.Node) -> Int {
         if node.name == "html" || node.name == "body" { return 0 }
         let words = words(of: node)
-        if node.attribute("itemprop")?.lowercased() == "articlebody" { return 2 }
+        if let itemprop = node.attribute("itemprop"), itemprop.lowercased() == "articlebody" { return 2 }
         if strictNegativeTags.contains(node.name) { return -2 }
         guard !words.isEmpty else { return negativeTags.contains(node.name) ? -1 : 0 }
-        if matches(notNegative, words) { return 0 }
-        if matches(strictNegative, words) { return -2 }
-        if matches(embedded, words) { return 0 }
+        if notNegativePatterns.matches(words) { return 0 }
+        if strictNegativePatterns.matches(words) { return -2 }
+        if embeddedPatterns.matches(words) { return 0 }
         if node.name == "main" || node.name == "article" { return 1 }
         // "content_body" beside "TOC_TITLE", "main-content-wrap has-section-nav": a name that says
         // "content" is the content, whatever styling words stand beside it.
-        if matches(alwaysNegative, words) { return matches(strongPositive, words) ? 0 : -1 }
+        if alwaysNegativePatterns.matches(words) { return strongPositivePatterns.matches(words) ? 0 : -1 }
         if negativeTags.contains(node.name) { return -1 }
-        return matches(positive, words) ? 1 : 0
+        return positivePatterns.matches(words) ? 1 : 0
     }
 
     /// Lines that are page furniture wherever they stand, lower-cased, compared with a short

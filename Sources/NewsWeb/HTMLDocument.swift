@@ -26,6 +26,10 @@ struct HTMLDocument: Sendable {
         var nextSibling: Int = -1
         /// The depth below the root element (the root is 0).
         var depth: Int
+        /// Whether the element starts and ends a block (``BlockBuilder/blockLevel``).
+        var isBlockLevel = false
+        /// Whether the element's subtree holds no readable text (``BlockBuilder/invisible``).
+        var isInvisible = false
 
         /// Whether the node is text rather than an element.
         var isText: Bool { name.isEmpty }
@@ -71,7 +75,14 @@ struct HTMLDocument: Sendable {
     private init(copying root: xmlNodePtr) {
         var nodes: [Node] = []
         nodes.reserveCapacity(4096)
-        nodes.append(Node(name: Self.name(of: root), text: "", attributes: Self.attributes(of: root), parent: -1, depth: 0))
+        func element(_ node: xmlNodePtr, parent: Int, depth: Int) -> Node {
+            let name = Self.name(of: node)
+            var copy = Node(name: name, text: "", attributes: Self.attributes(of: node), parent: parent, depth: depth)
+            copy.isBlockLevel = BlockBuilder.blockLevel.contains(name)
+            copy.isInvisible = BlockBuilder.invisible.contains(name)
+            return copy
+        }
+        nodes.append(element(root, parent: -1, depth: 0))
         // (C node, its index here, index of its last copied child)
         var stack: [(node: xmlNodePtr, index: Int, lastChild: Int)] = [(root, 0, -1)]
         var cursor: [xmlNodePtr?] = [root.pointee.children]
@@ -87,8 +98,7 @@ struct HTMLDocument: Sendable {
             var copied: Node?
             switch child.pointee.type {
             case XML_ELEMENT_NODE:
-                copied = Node(name: Self.name(of: child), text: "", attributes: Self.attributes(of: child),
-                              parent: parentIndex, depth: nodes[parentIndex].depth + 1)
+                copied = element(child, parent: parentIndex, depth: nodes[parentIndex].depth + 1)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if parentName == "style" { break }
                 if parentName == "script",
@@ -135,10 +145,14 @@ struct HTMLDocument: Sendable {
         while let current = attribute {
             if let name = current.pointee.name {
                 var value = ""
-                var part = current.pointee.children
-                while let piece = part {
-                    if let content = piece.pointee.content { value += String(cString: content) }
-                    part = piece.pointee.next
+                if let only = current.pointee.children, only.pointee.next == nil {
+                    if let content = only.pointee.content { value = String(cString: content) }
+                } else {
+                    var part = current.pointee.children
+                    while let piece = part {
+                        if let content = piece.pointee.content { value += String(cString: content) }
+                        part = piece.pointee.next
+                    }
                 }
                 result.append((String(cString: name).lowercased(), value))
             }

@@ -69,9 +69,19 @@ struct MainTextExtractor: Sendable {
         // unless it holds half the page's prose or more (then the names are styling) and is not
         // a comment thread or footer.
         var negativeAncestor = Array(repeating: -1, count: count)
+        // Pages repeat their class names (`menu-item` a hundred times): each distinct set of
+        // names is weighed once.
+        var weights: [String: Int] = [:]
         for index in 0..<count where !nodes[index].isText {
             let node = nodes[index]
-            let weight = BoilerplateRules.weight(of: node)
+            let key = BoilerplateRules.cacheKey(node)
+            let weight: Int
+            if let known = weights[key] {
+                weight = known
+            } else {
+                weight = BoilerplateRules.weight(of: node)
+                weights[key] = weight
+            }
             let parent = node.parent
             negativeAncestor[index] = parent >= 0 ? negativeAncestor[parent] : -1
             if weight == -2 || (weight == -1 && prose[index] * 2 < totalProse) { negativeAncestor[index] = index }

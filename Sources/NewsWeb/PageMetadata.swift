@@ -74,6 +74,8 @@ struct PageMetadata: Sendable, Equatable {
             case "title":
                 if metadata.titleElement == nil { metadata.titleElement = clean(document.text(of: index)) }
             case "h1":
+                // A headline is a few inline elements; an <h1> around a whole page is not one.
+                guard document.subtreeEnd(index) - index < 100 else { continue }
                 let text = clean(document.text(of: index))
                 if !text.isEmpty { metadata.headings.append(text) }
             case "time":
@@ -85,9 +87,17 @@ struct PageMetadata: Sendable, Equatable {
             case "script":
                 readJSONLD(document.text(of: index), into: &metadata)
             default:
-                if let prop = node.attribute("itemprop")?.lowercased() {
-                    let value = node.attribute("content") ?? node.attribute("datetime") ?? clean(document.text(of: index))
-                    itemprops.append((prop, value))
+                // Only the properties read below, and their text only when no attribute gives
+                // the value (an itemprop="articleBody" element's text is the whole article).
+                if let prop = node.attribute("itemprop")?.lowercased(),
+                    ["author", "creator", "datepublished", "datecreated"].contains(prop)
+                {
+                    var value = node.attribute("content") ?? node.attribute("datetime")
+                    if value == nil {
+                        let end = document.subtreeEnd(index)
+                        value = end - index < 200 ? clean(document.text(of: index)) : ""
+                    }
+                    itemprops.append((prop, value ?? ""))
                 }
             }
         }
@@ -188,8 +198,7 @@ struct PageMetadata: Sendable, Equatable {
                 metadata.url = url
             }
             if !isWebPage, metadata.articleBody == nil, let body = value["articleBody"]?.string ?? value["text"]?.string {
-                let cleaned = clean(body)
-                if cleaned.unicodeScalars.count >= 200 { metadata.articleBody = body }
+                if body.unicodeScalars.count >= 200 { metadata.articleBody = body }
             }
         }
     }
@@ -219,19 +228,31 @@ struct PageMetadata: Sendable, Equatable {
         return [first, rest].filter { !$0.isEmpty }
     }
 
-    /// White space collapsed and trimmed.
+    /// White space collapsed and trimmed (ASCII white space, no-break and zero-width spaces).
     static func clean(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         var space = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" || scalar == "\u{200B}" {
+        var utf8 = Array(text.utf8)[...]
+        while let byte = utf8.first {
+            var skip = 0
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                skip = 1
+            } else if byte == 0xC2, utf8.count >= 2, utf8[utf8.startIndex + 1] == 0xA0 {
+                skip = 2
+            } else if byte == 0xE2, utf8.count >= 3, utf8[utf8.startIndex + 1] == 0x80, utf8[utf8.startIndex + 2] == 0x8B {
+                skip = 3
+            }
+            if skip > 0 {
                 space = !result.isEmpty
+                utf8 = utf8.dropFirst(skip)
                 continue
             }
-            if space { result.append(" ") }
+            if space { result.append(0x20) }
             space = false
-            result.append(scalar)
+            result.append(byte)
+            utf8 = utf8.dropFirst()
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -30,20 +30,16 @@ struct TextBlock: Sendable, Equatable {
     /// The share of the text inside links, 0…1.
     var linkDensity: Double { length == 0 ? 0 : Double(linkLength) / Double(length) }
 
-    /// ``weight`` of a text: 3 for each CJK ideograph, kana or Hangul syllable, 1 for anything else.
-    static func weight(of text: String.UnicodeScalarView) -> Int {
-        var total = 0
-        for scalar in text {
-            let value = scalar.value
-            if (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value)
-                || (0xF900...0xFAFF).contains(value) || (0x20000...0x2FFFF).contains(value)
-            {
-                total += 3
-            } else {
-                total += 1
-            }
+    /// ``weight`` of one scalar: 3 for a CJK ideograph, kana or Hangul syllable, 1 for anything else.
+    @inline(__always)
+    static func weight(of value: UInt32) -> Int {
+        guard value >= 0x3040 else { return 1 }
+        if (0x3040...0x30FF).contains(value) || (0x3400...0x9FFF).contains(value) || (0xAC00...0xD7AF).contains(value)
+            || (0xF900...0xFAFF).contains(value) || (0x20000...0x2FFFF).contains(value)
+        {
+            return 3
         }
-        return total
+        return 1
     }
 }
 
@@ -105,7 +101,7 @@ struct BlockBuilder: Sendable {
                 continue
             }
             if !hidden[index], Self.isHidden(node) { hidden[index] = true }
-            let isBlock = Self.blockLevel.contains(node.name) || layoutCell[index]
+            let isBlock = node.isBlockLevel || layoutCell[index]
             owner[index] = isBlock || parent < 0 ? index : owner[parent]
             switch node.name {
             case "h1", "h2", "h3", "h4", "h5", "h6": kindOf[index] = .heading
@@ -123,9 +119,14 @@ struct BlockBuilder: Sendable {
         }
 
         var result: [TextBlock] = []
-        var text = String.UnicodeScalarView()
+        // The block's text as UTF-8 bytes (appending scalar by scalar to a String was a third of
+        // the time spent outside libxml2), its length in scalars and its weight.
+        var text: [UInt8] = []
+        text.reserveCapacity(1024)
         var linkLength = 0
         var length = 0
+        var weight = 0
+        var linkWeight = 0
         var currentOwner = -1
         var firstNode = -1
         var pendingSpace = false
@@ -135,22 +136,23 @@ struct BlockBuilder: Sendable {
         func flush(lineBreak: Bool) {
             if length > 0 {
                 // Drop the trailing space, if any.
-                while let last = text.last, last == " " || last == "\n" {
+                while let last = text.last, last == 0x20 || last == 0x0A {
                     text.removeLast()
                     length -= 1
+                    weight -= 1
                 }
                 if length > 0 {
-                    let links = min(linkLength, length)
-                    let weight = TextBlock.weight(of: text)
-                    result.append(TextBlock(kind: kindOf[firstNode], text: String(text), linkLength: links,
-                                            length: length, owner: currentOwner, firstNode: firstNode,
-                                            followsLineBreak: lineBreakBefore, weight: weight,
-                                            linkWeight: links == length ? weight : weight * links / length))
+                    result.append(TextBlock(kind: kindOf[firstNode], text: String(decoding: text, as: UTF8.self),
+                                            linkLength: min(linkLength, length), length: length, owner: currentOwner,
+                                            firstNode: firstNode, followsLineBreak: lineBreakBefore, weight: weight,
+                                            linkWeight: min(linkWeight, weight)))
                 }
             }
-            text = String.UnicodeScalarView()
+            text.removeAll(keepingCapacity: true)
             linkLength = 0
             length = 0
+            weight = 0
+            linkWeight = 0
             firstNode = -1
             pendingSpace = false
             lineBreakBefore = lineBreak
@@ -160,7 +162,7 @@ struct BlockBuilder: Sendable {
         while index < count {
             let node = nodes[index]
             if !node.isText {
-                if hidden[index] || Self.invisible.contains(node.name) {
+                if hidden[index] || node.isInvisible {
                     index = document.subtreeEnd(index)
                     continue
                 }
@@ -191,33 +193,60 @@ struct BlockBuilder: Sendable {
             }
             let keepLines = preformatted[index]
             let linked = inLink[index]
-            for scalar in node.text.unicodeScalars {
-                let isSpace = scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
-                    || scalar == "\u{A0}" || scalar == "\u{200B}" || scalar == "\u{FEFF}"
-                if keepLines && scalar == "\n" {
-                    if length > 0, text.last != "\n" {
-                        if text.last == " " { text.removeLast(); length -= 1 }
-                        text.append("\n")
+            var utf8 = node.text.utf8.makeIterator()
+            var lead = utf8.next()
+            while let byte = lead {
+                // One scalar: its bytes and its value.
+                var bytes: (UInt8, UInt8, UInt8, UInt8) = (byte, 0, 0, 0)
+                var size = 1
+                var value = UInt32(byte)
+                if byte >= 0xC0 {
+                    size = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    value = UInt32(byte) & (size == 2 ? 0x1F : size == 3 ? 0x0F : 0x07)
+                    for i in 1..<size {
+                        let next = utf8.next() ?? 0x80
+                        value = value << 6 | UInt32(next & 0x3F)
+                        switch i {
+                        case 1: bytes.1 = next
+                        case 2: bytes.2 = next
+                        default: bytes.3 = next
+                        }
+                    }
+                }
+                lead = utf8.next()
+                if keepLines && value == 0x0A {
+                    if length > 0, text.last != 0x0A {
+                        if text.last == 0x20 { text.removeLast(); length -= 1; weight -= 1 }
+                        text.append(0x0A)
                         length += 1
+                        weight += 1
                     }
                     pendingSpace = false
                     continue
                 }
-                if isSpace {
+                if value == 0x20 || value == 0x09 || value == 0x0A || value == 0x0D || value == 0x0C || value == 0xA0
+                    || value == 0x200B || value == 0xFEFF
+                {
                     if length > 0 { pendingSpace = true }
                     continue
                 }
-                if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { continue }
-                if pendingSpace, let last = text.last, last != "\n" {
-                    text.append(" ")
+                if value < 0x20 || (value >= 0x7F && value < 0xA0) { continue }
+                if pendingSpace, let last = text.last, last != 0x0A {
+                    text.append(0x20)
                     length += 1
-                    if linked { linkLength += 1 }
+                    weight += 1
+                    if linked { linkLength += 1; linkWeight += 1 }
                 }
                 pendingSpace = false
                 if firstNode < 0 { firstNode = index }
-                text.append(scalar)
+                text.append(bytes.0)
+                if size > 1 { text.append(bytes.1) }
+                if size > 2 { text.append(bytes.2) }
+                if size > 3 { text.append(bytes.3) }
+                let scalarWeight = TextBlock.weight(of: value)
                 length += 1
-                if linked { linkLength += 1 }
+                weight += scalarWeight
+                if linked { linkLength += 1; linkWeight += scalarWeight }
             }
             sawLineBreak = false
             index += 1
@@ -238,8 +267,8 @@ struct BlockBuilder: Sendable {
             }
             let parent = node.parent
             guard parent >= 0 else { continue }
-            if hasBlock[index] || (!node.isText && (Self.blockLevel.contains(node.name) || node.name == "br")) {
-                if node.name != "br" || true { hasBlock[parent] = true }
+            if hasBlock[index] || node.isBlockLevel || node.name == "br" {
+                hasBlock[parent] = true
             }
         }
         return result

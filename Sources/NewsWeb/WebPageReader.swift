@@ -60,8 +60,10 @@ public struct WebPageReader: Sendable {
         do {
             switch sniffed.encoding {
             case "UTF-8":
-                if CharsetSniffer.isValidUTF8(body) {
+                if sniffed.source == .validUTF8 || CharsetSniffer.isValidUTF8(body) {
+                    if let stripped = ScriptStripper.strip(body) { return (try parse(stripped), sniffed.encoding) }
                     return (try HTMLDocument.parse(body, encoding: "UTF-8"), sniffed.encoding)
+                    // (parse strips again, finding nothing left to cut.)
                 }
                 // Invalid sequences become U+FFFD here: libxml2 would otherwise switch the rest
                 // of the page to Latin-1 at the first bad byte.
@@ -78,7 +80,8 @@ public struct WebPageReader: Sendable {
 
     /// Parses UTF-8 bytes.
     private static func parse(_ utf8: [UInt8]) throws(HTMLDocument.ParseFailure) -> HTMLDocument {
-        let result = utf8.withUnsafeBytes { raw in
+        let stripped = utf8.withUnsafeBytes { ScriptStripper.strip($0) }
+        let result = (stripped ?? utf8).withUnsafeBytes { raw in
             Result { () throws(HTMLDocument.ParseFailure) -> HTMLDocument in try HTMLDocument.parse(raw, encoding: "UTF-8") }
         }
         return try result.get()
@@ -140,16 +143,19 @@ public struct WebPageReader: Sendable {
     static func chooseTitle(_ metadata: PageMetadata, url: String? = nil) -> String? {
         let sites = siteNames(metadata, url: url ?? metadata.url)
         let fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
-            .compactMap { $0 }.map { stripSiteName(PageMetadata.clean(decodeEntities($0)), sites: sites) }.filter { !$0.isEmpty }
+            .compactMap { $0 }.filter { $0.utf8.count <= 2000 }
+            .map { stripSiteName(PageMetadata.clean(decodeEntities($0)), sites: sites) }.filter { !$0.isEmpty }
         let candidates = fromMetadata.flatMap { titleParts($0) + [$0] }
+        let candidateWords = candidates.map(titleWords)
         var best: (title: String, score: Double)?
-        for heading in metadata.headings {
+        for heading in metadata.headings.prefix(20) where heading.utf8.count <= 1200 {
             let h1 = PageMetadata.clean(decodeEntities(heading))
             guard !h1.isEmpty, h1.unicodeScalars.count <= 300 else { continue }
-            for candidate in candidates {
+            let h1Words = titleWords(h1)
+            for words in candidateWords {
                 // Both ways: a site's name in an <h1> shares all its words with "Story | Site"
                 // but is not the story's headline.
-                let score = min(similarity(h1, candidate), similarity(candidate, h1))
+                let score = min(similarity(h1Words, words), similarity(words, h1Words))
                 if score >= 0.5, score > (best?.score ?? 0) { best = (h1, score) }
             }
         }
@@ -158,9 +164,9 @@ public struct WebPageReader: Sendable {
         if let h1 = best?.title {
             // Whole metadata titles, or their parts between pipes (a dash is often the
             // headline's own).
-            let pipeParts = fromMetadata.flatMap { $0.split(separator: " | ").map { PageMetadata.clean(String($0)) } }
+            let pipeParts = fromMetadata.flatMap { split($0, " | ").map(PageMetadata.clean) }
             let inside = (fromMetadata + pipeParts).filter {
-                $0 != h1 && $0.unicodeScalars.count >= 12 && h1.contains($0) && $0.unicodeScalars.count * 2 >= h1.unicodeScalars.count
+                $0 != h1 && $0.unicodeScalars.count >= 12 && bytesContain(h1, $0) && $0.unicodeScalars.count * 2 >= h1.unicodeScalars.count
             }
             if let longest = inside.max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count }) { return longest }
         }
@@ -171,10 +177,47 @@ public struct WebPageReader: Sendable {
         return fromMetadata.first
     }
 
+    /// Whether `text` contains `part`, comparing UTF-8 bytes (the same as comparing scalars,
+    /// without the grapheme clusters a String search compares).
+    static func bytesContain(_ text: String, _ part: String) -> Bool {
+        let haystack = Array(text.utf8)
+        let needle = Array(part.utf8)
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
+    /// What stands between a headline and a site's name in titles.
+    static let titleSeparators = [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " // "]
+
+    /// `text` cut at every occurrence of `separator`, comparing Unicode scalars (a String's own
+    /// `split` compares grapheme clusters, which costs a Unicode property lookup per character).
+    static func split(_ text: String, _ separator: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        let pattern = Array(separator.unicodeScalars)
+        var parts: [String] = []
+        var start = 0
+        var index = 0
+        while index + pattern.count <= scalars.count {
+            if scalars[index] == pattern[0], scalars[index..<(index + pattern.count)].elementsEqual(pattern) {
+                parts.append(String(String.UnicodeScalarView(scalars[start..<index])))
+                index += pattern.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        parts.append(String(String.UnicodeScalarView(scalars[start...])))
+        return parts
+    }
+
     /// The parts of a title between separators (" | ", " - "…), longest first, when it has any.
     static func titleParts(_ title: String) -> [String] {
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " // "] {
-            let parts = title.split(separator: separator).map { PageMetadata.clean(String($0)) }.filter { !$0.isEmpty }
+        for separator in titleSeparators {
+            let parts = split(title, separator).map(PageMetadata.clean).filter { !$0.isEmpty }
             if parts.count >= 2 { return parts.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count } }
         }
         return []
@@ -182,13 +225,31 @@ public struct WebPageReader: Sendable {
 
     /// The share of the words of `a` that `b` has too (case and punctuation ignored), 0…1.
     static func similarity(_ a: String, _ b: String) -> Double {
-        func words(_ text: String) -> [String] {
-            text.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        }
-        let left = words(a)
-        let right = Set(words(b))
+        similarity(titleWords(a), titleWords(b))
+    }
+
+    /// ``similarity(_:_:)-(String,String)`` over words already split.
+    static func similarity(_ left: [String], _ right: [String]) -> Double {
         guard !left.isEmpty else { return 0 }
         return Double(left.filter { right.contains($0) }.count) / Double(left.count)
+    }
+
+    /// The lower-cased words (runs of letters and digits) of a title.
+    static func titleWords(_ text: String) -> [String] {
+        var result: [String] = []
+        var word = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.isASCII ? ((scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9"))
+                : (scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
+            {
+                word.append(scalar)
+            } else if !word.isEmpty {
+                result.append(String(word))
+                word = String.UnicodeScalarView()
+            }
+        }
+        if !word.isEmpty { result.append(String(word)) }
+        return result
     }
 
     /// The site's names, folded (lower case, letters and digits only): its publisher,
@@ -198,7 +259,10 @@ public struct WebPageReader: Sendable {
         if let publisher = metadata.publisher { names.append(fold(publisher)) }
         if let url {
             var host = url
-            if let scheme = host.firstRange(of: "://") { host = String(host[scheme.upperBound...]) }
+            let bytes = Array(host.utf8)
+            if let scheme = (0..<max(0, bytes.count - 2)).first(where: { bytes[$0] == 0x3A && bytes[$0 + 1] == 0x2F && bytes[$0 + 2] == 0x2F }) {
+                host = String(decoding: bytes[(scheme + 3)...], as: UTF8.self)
+            }
             host = String(host.prefix { $0 != "/" && $0 != ":" && $0 != "?" })
             let labels = host.lowercased().split(separator: ".").map(String.init)
                 .filter { !["www", "com", "org", "net", "co", "uk", "de", "fr", "jp", "at", "blog", "m", "amp", "news"].contains($0) }
@@ -213,8 +277,8 @@ public struct WebPageReader: Sendable {
 
     /// A title without a leading or trailing " | Site" / " - Site" part that names the site.
     static func stripSiteName(_ title: String, sites: [String]) -> String {
-        for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " » ", " // "] {
-            var parts = title.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+        for separator in titleSeparators {
+            var parts = split(title, separator)
             guard parts.count >= 2 else { continue }
             var changed = false
             while parts.count >= 2, let last = parts.last, isSiteName(last, sites) {
@@ -233,7 +297,9 @@ public struct WebPageReader: Sendable {
     private static func isSiteName(_ part: String, _ sites: [String]) -> Bool {
         let folded = fold(part)
         guard !folded.isEmpty else { return false }
-        return sites.contains { (folded.contains($0) && folded.count <= $0.count + 12) || ($0.contains(folded) && folded.count >= 4) }
+        return sites.contains {
+            (bytesContain(folded, $0) && folded.utf8.count <= $0.utf8.count + 12) || (bytesContain($0, folded) && folded.utf8.count >= 4)
+        }
     }
 
     /// The publication date: the first one the metadata states (JSON-LD `datePublished`, then
@@ -302,7 +368,7 @@ public struct WebPageReader: Sendable {
     /// Decodes the HTML entities metadata values sometimes carry twice-encoded (`&amp;#8217;`,
     /// `&quot;`).
     static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         let named: [String: Unicode.Scalar] = [
             "amp": "&", "quot": "\"", "apos": "'", "lt": "<", "gt": ">", "nbsp": " ", "rsquo": "\u{2019}",
             "lsquo": "\u{2018}", "rdquo": "\u{201D}", "ldquo": "\u{201C}", "ndash": "\u{2013}", "mdash": "\u{2014}",

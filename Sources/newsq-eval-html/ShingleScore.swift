@@ -9,8 +9,8 @@ enum ShingleScore {
         var perPage: [String: [Double]]
     }
 
-    /// The `\w+` tokens of a text: runs of letters, digits, marks and connector punctuation
-    /// (Python's Unicode `\w`).
+    /// The `\w+` tokens of a text: runs of letters, numbers and `_` — Python's Unicode `\w`,
+    /// which is `str.isalnum()` or `_` (so combining marks split words, as they do there).
     static func tokens(_ text: String) -> [Substring] {
         var result: [Substring] = []
         var start: String.Index?
@@ -34,7 +34,7 @@ enum ShingleScore {
         let properties = scalar.properties
         switch properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark, .connectorPunctuation:
+            .decimalNumber, .letterNumber, .otherNumber:
             return true
         default:
             return false

@@ -90,32 +90,37 @@ case "metadata":
     let reader = WebPageReader()
     var titles = 0, dates = 0, total = 0
     var misses: [[String: String]] = []
-    let start = now()
+    var inputs: [(url: String, file: String, title: String, date: String, bytes: [UInt8])] = []
     for (url, value) in eval.sorted(by: { $0.key < $1.key }) {
         guard let entry = value as? [String: Any], let file = entry["file"] as? String else { continue }
         guard let data = FileManager.default.contents(atPath: "\(arguments[1])/\(file)") else { fail("missing page \(file)") }
-        total += 1
-        let goldTitle = (entry["title"] as? String) ?? ""
-        let goldDate = (entry["date"] as? String) ?? ""
-        var title = "", date = "", error = ""
+        inputs.append((url, file, (entry["title"] as? String) ?? "", (entry["date"] as? String) ?? "", [UInt8](data)))
+    }
+    var results: [(title: String, date: String, error: String)] = []
+    let start = now()
+    for input in inputs {
         do {
-            let page = try reader.read([UInt8](data), url: url)
-            title = page.title ?? ""
-            date = page.date?.iso ?? ""
+            let page = try reader.read(input.bytes, url: input.url)
+            results.append((page.title ?? "", page.date?.iso ?? "", ""))
         } catch let failure {
-            error = "\(failure)"
-        }
-        let titleOK = MetadataMatch.sameTitle(title, goldTitle)
-        let dateOK = date == goldDate
-        if titleOK { titles += 1 }
-        if dateOK { dates += 1 }
-        if !titleOK || !dateOK {
-            misses.append(["file": file, "title": titleOK ? "" : "\(title) ≠ \(goldTitle)", "date": dateOK ? "" : "\(date) ≠ \(goldDate)", "error": error])
+            results.append(("", "", "\(failure)"))
         }
     }
     let seconds = now() - start
+    for (input, result) in zip(inputs, results) {
+        total += 1
+        let titleOK = MetadataMatch.sameTitle(result.title, input.title)
+        let dateOK = result.date == input.date
+        if titleOK { titles += 1 }
+        if dateOK { dates += 1 }
+        if !titleOK || !dateOK {
+            misses.append(["file": input.file, "title": titleOK ? "" : "\(result.title) ≠ \(input.title)",
+                           "date": dateOK ? "" : "\(result.date) ≠ \(input.date)", "error": result.error])
+        }
+    }
     printJSON(["pages": total, "title_rate": Double(titles) / Double(total), "date_rate": Double(dates) / Double(total),
-               "titles": titles, "dates": dates, "seconds": seconds, "misses": misses])
+               "titles": titles, "dates": dates, "seconds": seconds, "pages_per_second": Double(total) / seconds,
+               "misses": misses])
 case "page":
     guard arguments.count == 2, let data = FileManager.default.contents(atPath: arguments[1]) else { fail("usage: page FILE.html") }
     do {
