@@ -1,3 +1,5 @@
+import NewsModel
+
 /// The words in an element's `class`, `id`, `role`, `itemprop` and test attributes, and its tag,
 /// that say whether it holds the article or something around it — navigation, comments,
 /// sharing buttons, related links, advertising, footers, bylines.
@@ -177,29 +179,43 @@ enum BoilerplateRules {
     /// Whether a short block is furniture: a line of ``boilerplateLines``, a bare date or
     /// "Updated …" time stamp, or a byline ("By Jane Doe").
     static func isBoilerplateLine(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard scalars.count <= 80 else { return false }
+        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80 else { return false }
         var trimmed = text.lowercased()
         while let last = trimmed.unicodeScalars.last, ".:!…|>»-–— ".unicodeScalars.contains(last) {
             trimmed.unicodeScalars.removeLast()
         }
         if boilerplateLines.contains(trimmed) { return true }
-        let words = trimmed.split(separator: " ")
-        if words.first == "by" || words.first == "von" || words.first == "par" || words.first == "por", words.count <= 7,
-            !trimmed.contains(".") || DateText.parse(text) != nil
-        {
+        let words = trimmed.unicodeScalars.split(separator: " ")
+        let first = words.first.map { String(String.UnicodeScalarView($0)) } ?? ""
+        let hasDot = trimmed.utf8.contains(UInt8(ascii: "."))
+        var parsed: CalendarDate??
+        func date() -> CalendarDate? {
+            if let parsed { return parsed }
+            let value = DateText.parse(text)
+            parsed = .some(value)
+            return value
+        }
+        if ["by", "von", "par", "por"].contains(first), words.count <= 7, !hasDot || date() != nil {
             return true
         }
-        if words.first == "updated" || words.first == "published" || words.first == "posted" || words.first == "last",
-            DateText.parse(text) != nil || trimmed.contains(" ago")
+        if ["updated", "published", "posted", "last"].contains(first),
+            date() != nil || PageMetadataText.contains(trimmed, " ago")
         {
             return true
         }
         // A bare date: nothing but the date's own words.
-        if words.count <= 8, DateText.parse(text) != nil, !trimmed.contains(where: { $0 == "," && false }) {
+        if words.count <= 8, date() != nil {
             let letters = trimmed.unicodeScalars.filter { $0.properties.isAlphabetic }.count
             if letters <= 30 { return true }
         }
         return false
+    }
+}
+
+/// Substring tests on UTF-8 bytes (String's own compares grapheme clusters).
+enum PageMetadataText {
+    /// Whether `text` contains `part`.
+    static func contains(_ text: String, _ part: String) -> Bool {
+        WebPageReader.bytesContain(text, part)
     }
 }

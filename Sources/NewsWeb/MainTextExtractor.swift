@@ -160,8 +160,10 @@ struct MainTextExtractor: Sendable {
     /// paragraph whose words are one long link, or a list of summaries each linked to its story.
     static func isLinkedProse(_ block: TextBlock) -> Bool {
         guard block.weight >= 100 else { return false }
-        let words = block.text.split(separator: " ").count
-        return words >= 15 || (block.kind != .heading && words >= 8 && (block.text.last.map { ".!?”\"".contains($0) } ?? false))
+        var words = 1
+        for byte in block.text.utf8 where byte == 0x20 { words += 1 }
+        let last = block.text.unicodeScalars.last
+        return words >= 15 || (block.kind != .heading && words >= 8 && (last.map { ".!?”\"".unicodeScalars.contains($0) } ?? false))
     }
 
     /// Whether a block's text is markup shown as text (`<img src=…>` inside a `<noscript>` that

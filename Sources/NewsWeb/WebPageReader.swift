@@ -61,15 +61,15 @@ public struct WebPageReader: Sendable {
             switch sniffed.encoding {
             case "UTF-8":
                 if sniffed.source == .validUTF8 || CharsetSniffer.isValidUTF8(body) {
-                    if let stripped = ScriptStripper.strip(body) { return (try parse(stripped), sniffed.encoding) }
-                    return (try HTMLDocument.parse(body, encoding: "UTF-8"), sniffed.encoding)
-                    // (parse strips again, finding nothing left to cut.)
+                    return (try parse(HTMLPrefilter.filter(body)), sniffed.encoding)
                 }
                 // Invalid sequences become U+FFFD here: libxml2 would otherwise switch the rest
                 // of the page to Latin-1 at the first bad byte.
-                return (try parse(Array(String(decoding: body, as: UTF8.self).utf8)), sniffed.encoding)
+                let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
+                return (try parse(repaired.withUnsafeBytes { HTMLPrefilter.filter($0) }), sniffed.encoding)
             case "windows-1252":
-                return (try parse(utf8(fromWindows1252: body)), sniffed.encoding)
+                let converted = utf8(fromWindows1252: body)
+                return (try parse(converted.withUnsafeBytes { HTMLPrefilter.filter($0) }), sniffed.encoding)
             default:
                 return (try HTMLDocument.parse(body, encoding: sniffed.encoding), sniffed.encoding)
             }
@@ -80,8 +80,7 @@ public struct WebPageReader: Sendable {
 
     /// Parses UTF-8 bytes.
     private static func parse(_ utf8: [UInt8]) throws(HTMLDocument.ParseFailure) -> HTMLDocument {
-        let stripped = utf8.withUnsafeBytes { ScriptStripper.strip($0) }
-        let result = (stripped ?? utf8).withUnsafeBytes { raw in
+        let result = utf8.withUnsafeBytes { raw in
             Result { () throws(HTMLDocument.ParseFailure) -> HTMLDocument in try HTMLDocument.parse(raw, encoding: "UTF-8") }
         }
         return try result.get()

@@ -84,6 +84,11 @@ struct MainTextTests {
         #expect(result.text == "Two words and a link inside a paragraph of text that reads as a whole sentence.")
     }
 
+    @Test func spacesBetweenInlineElementsStay() throws {
+        let result = try readPage(page("<article><p><b>Bold</b> <i>italic</i>\n<a href='/x'>linked</a> words in a sentence long enough to count as prose.</p></article>"))
+        #expect(result.text == "Bold italic linked words in a sentence long enough to count as prose.")
+    }
+
     @Test func lineBreaksSplitLinesAndDoubleBreaksSplitParagraphs() throws {
         let result = try readPage(page("<div id='story'>\(paragraphA)<br>Second line of the same paragraph here.<br><br>\(paragraphC)</div>"))
         #expect(result.paragraphs.count == 2)
