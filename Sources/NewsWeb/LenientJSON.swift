@@ -134,7 +134,9 @@ enum LenientJSON: Sendable, Equatable {
                 guard current == ":" else { continue }
                 index += 1
                 if depth + 1 >= LenientJSON.maximumDepth {
+                    let before = index
                     skipValue()
+                    if index == before { index += 1 }
                     members.append((key, .null))
                 } else if let value = value(depth: depth + 1) {
                     members.append((key, value))
@@ -154,7 +156,10 @@ enum LenientJSON: Sendable, Equatable {
                 if scalar == "]" { index += 1; break }
                 if scalar == "," { index += 1; continue }
                 if depth + 1 >= LenientJSON.maximumDepth {
+                    // Too deep: skipped, always moving on (a stray "}" skips nothing).
+                    let before = index
                     skipValue()
+                    if index == before { index += 1 }
                     elements.append(.null)
                     continue
                 }

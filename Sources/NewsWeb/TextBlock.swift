@@ -282,7 +282,16 @@ struct BlockBuilder: Sendable {
             case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
             case "style":
                 let style = String(attribute.value.lowercased().unicodeScalars.filter { $0 != " " })
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                if WebPageReader.bytesContain(style, "display:none") || WebPageReader.bytesContain(style, "visibility:hidden") {
+                    return true
+                }
+            case "class":
+                // Cards that pop up over a name on hover sit inside the paragraph, hidden by the
+                // site's style sheet: their text is not the sentence's.
+                let names = attribute.value.lowercased()
+                for word in ["rollover", "tooltip", "popover", "hovercard"] where WebPageReader.bytesContain(names, word) {
+                    return true
+                }
             default: break
             }
         }

@@ -57,22 +57,28 @@ public struct WebPageReader: Sendable {
             throw .unknownEncoding(label: error.label, source: error.source.description)
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[sniffed.skip...])
-        do {
-            switch sniffed.encoding {
-            case "UTF-8":
-                if sniffed.source == .validUTF8 || CharsetSniffer.isValidUTF8(body) {
-                    return (try parse(HTMLPrefilter.filter(body)), sniffed.encoding)
-                }
+        // Everything reaches libxml2 as valid UTF-8, thinned by the prefilter.
+        let utf8: [UInt8]
+        switch sniffed.encoding {
+        case "UTF-8":
+            if sniffed.source == .validUTF8 || CharsetSniffer.isValidUTF8(body) {
+                utf8 = HTMLPrefilter.filter(body)
+            } else {
                 // Invalid sequences become U+FFFD here: libxml2 would otherwise switch the rest
                 // of the page to Latin-1 at the first bad byte.
                 let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
-                return (try parse(repaired.withUnsafeBytes { HTMLPrefilter.filter($0) }), sniffed.encoding)
-            case "windows-1252":
-                let converted = utf8(fromWindows1252: body)
-                return (try parse(converted.withUnsafeBytes { HTMLPrefilter.filter($0) }), sniffed.encoding)
-            default:
-                return (try HTMLDocument.parse(body, encoding: sniffed.encoding), sniffed.encoding)
+                utf8 = repaired.withUnsafeBytes { HTMLPrefilter.filter($0) }
             }
+        case "windows-1252":
+            utf8 = Self.utf8(fromWindows1252: body).withUnsafeBytes { HTMLPrefilter.filter($0) }
+        default:
+            guard let converted = Transcoder.utf8(from: sniffed.encoding, body) else {
+                throw .unknownEncoding(label: sniffed.encoding, source: sniffed.source.description)
+            }
+            utf8 = converted.withUnsafeBytes { HTMLPrefilter.filter($0) }
+        }
+        do {
+            return (try parse(utf8), sniffed.encoding)
         } catch {
             throw .notHTML(reason: "libxml2's HTML parser found no document in it")
         }

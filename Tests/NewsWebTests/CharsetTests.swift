@@ -48,6 +48,18 @@ struct CharsetTests {
         #expect(try WebPageReader().read(bytes).text == "Before \u{FFFD}( after, and the rest of the page still reads as UTF-8: café.")
     }
 
+    @Test func legacyEncodingsAreConvertedAndABadByteDoesNotEndThePage() throws {
+        // "日本" in Shift_JIS, then 0xFF, which Shift_JIS does not have, then more text.
+        let bytes = Array("<html><head><meta charset=\"shift_jis\"></head><body><p>".utf8) + [0x93, 0xFA, 0x96, 0x7B]
+            + Array(" first, then a bad byte ".utf8) + [0xFF] + Array(" and the rest of the sentence is read to the end.</p></body></html>".utf8)
+        let result = try WebPageReader().read(bytes)
+        #expect(result.encoding == "SHIFT_JIS")
+        #expect(result.text == "日本 first, then a bad byte \u{FFFD} and the rest of the sentence is read to the end.")
+        // KOI8-R: "Привет" and a sentence.
+        let koi8 = Array("<meta charset=koi8-r><p>".utf8) + [0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4] + Array(", a greeting in a sentence long enough.</p>".utf8)
+        #expect(try WebPageReader().read(koi8).text == "Привет, a greeting in a sentence long enough.")
+    }
+
     @Test func labelsFoldAsBrowsersFoldThem() throws {
         #expect(try CharsetSniffer.canonical("Latin1", source: .declared) == "windows-1252")
         #expect(try CharsetSniffer.canonical(" UTF8 ", source: .declared) == "UTF-8")

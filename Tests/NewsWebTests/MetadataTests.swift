@@ -75,6 +75,11 @@ struct MetadataTests {
         #expect(values.first?["name"]?.string == "single")
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(LenientJSON.parse(deep).count == 1)
+        // At the depth limit a stray "}" or ":" is stepped over, never looped on (fuzz finding 1).
+        let stray = String(repeating: "[", count: LenientJSON.maximumDepth + 2) + "}:}" + String(repeating: "]", count: 70)
+        #expect(LenientJSON.parse(stray).count >= 1)
+        let strayInObject = String(repeating: "{\"a\":", count: LenientJSON.maximumDepth + 2) + "}}"
+        #expect(LenientJSON.parse(strayInObject).count >= 1)
     }
 }
 
