@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
         .library(name: "NewsQueryTesting", targets: ["NewsQueryTesting"]),
         .library(name: "NewsExtraction", targets: ["NewsExtraction"]),
+        .library(name: "NewsWeb", targets: ["NewsWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -21,6 +22,12 @@ let package = Package(
             name: "CEditLine",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
+        ),
+        // libxml2, the HTML parser behind NewsWeb (docs/web-pages.md).
+        .systemLibrary(
+            name: "CXML",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // Value types for the article, its actors, statements and events; the model file format.
         .target(name: "NewsModel"),
@@ -48,6 +55,16 @@ let package = Package(
         .executableTarget(
             name: "newsq-eval",
             dependencies: ["BundledArticle", "ExtractionEvaluation", "NewsExtraction", "NewsModel"]
+        ),
+        // Web pages in (HTML → article text and metadata) and annotated reports out.
+        .target(
+            name: "NewsWeb",
+            dependencies: ["NewsModel", "CXML"]
+        ),
+        // scripts/eval-html: main text, titles and dates against the benchmarks. Not a test.
+        .executableTarget(
+            name: "newsq-eval-html",
+            dependencies: ["BundledArticle", "NewsWeb", "NewsModel"]
         ),
         // The query language: lexer, parser, resolver, evaluator, text index, results, renderers.
         .target(
@@ -98,7 +115,7 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(
             name: "NewsFuzzing",
-            dependencies: ["BundledArticle", "CFuzzDriver", "NewsModel", "NewsQuery", "NewsExtraction"]
+            dependencies: ["BundledArticle", "CFuzzDriver", "NewsModel", "NewsQuery", "NewsExtraction", "NewsWeb"]
         ),
         .executableTarget(
             name: "fuzz-query",
@@ -112,9 +129,17 @@ let package = Package(
             name: "fuzz-extract",
             dependencies: ["NewsFuzzing"]
         ),
+        .executableTarget(
+            name: "fuzz-web",
+            dependencies: ["NewsFuzzing"]
+        ),
         .testTarget(
             name: "NewsFuzzingTests",
-            dependencies: ["NewsFuzzing", "NewsModel"]
+            dependencies: ["NewsFuzzing", "NewsModel", "NewsWeb"]
+        ),
+        .testTarget(
+            name: "NewsWebTests",
+            dependencies: ["NewsWeb", "NewsModel", "BundledArticle"]
         ),
         .testTarget(
             name: "NewsModelTests",
