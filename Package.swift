@@ -85,7 +85,7 @@ let package = Package(
         // The REPL loop, ':' meta-commands, the script runner, completion.
         .target(
             name: "NewsShell",
-            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "NewsStore", "LineEditor"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "NewsStore", "NewsWeb", "LineEditor"]
         ),
         // Helpers for embedding the interpreter in other packages' test suites: checks that
         // throw (any framework) and Swift Testing expectations; golden scripts run in NewsShell's

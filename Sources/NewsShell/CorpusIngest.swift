@@ -6,9 +6,10 @@ import Synchronization
 
 /// Adds articles to a corpus: `newsq --db FILE --add PATH…` and the shell's `:add`.
 ///
-/// Paths are files and folders (read recursively: `.txt`, `.md`, `.markdown`, `.json`, `.sgm`),
-/// or `-` for a list of paths on standard input. A text or Markdown file is one article,
-/// extracted; a `.json` file is a model; a Reuters-21578 `.sgm` file holds many stories, each an
+/// Paths are files and folders (read recursively: `.txt`, `.md`, `.markdown`, `.json`, `.sgm`,
+/// `.html`, `.htm`),
+/// or `-` for a list of paths on standard input. A text, Markdown or HTML file is one article,
+/// extracted (a web page's main text and metadata first); a `.json` file is a model; a Reuters-21578 `.sgm` file holds many stories, each an
 /// article. Extraction runs on every core; articles are written in batches of
 /// ``batchSize``, each batch one transaction, so a killed process leaves whole batches and
 /// running it again finishes the job: a file already added with the same content (its hash)
@@ -19,7 +20,7 @@ public struct CorpusIngest {
     public static let batchSize = 200
 
     /// The files a folder holds that are articles.
-    public static let suffixes = [".txt", ".md", ".markdown", ".json", ".sgm"]
+    public static let suffixes = [".txt", ".md", ".markdown", ".json", ".sgm", ".html", ".htm"]
 
     /// How adding went.
     public struct Summary: Sendable, Equatable {
@@ -253,11 +254,7 @@ public struct CorpusIngest {
                 throw ArticleFile.Failure(path: unit.key, problems: error.issues.map(\.description))
             }
         }
-        do {
-            return try Extractor().extract(bytes: unit.bytes, fileName: unit.key, date: unit.date ?? date)
-        } catch {
-            throw ArticleFile.Failure(path: unit.key, problems: [error.description])
-        }
+        return try ArticleFile.extract(unit.bytes, path: unit.key, date: unit.date ?? date)
     }
 
     /// A 64-bit FNV-1a hash of the bytes, in hex: what tells a changed file from an unchanged one.

@@ -80,8 +80,9 @@ public final class Session {
         get { interpreter.isCancelled }
         set { interpreter.isCancelled = newValue }
     }
-    /// Whether the `:` commands that touch files — `:run`, `:load`, `:open` and `:export` — are turned
-    /// off (`newsq --sandbox`): each then fails with "file access is disabled in this session".
+    /// Whether the `:` commands that touch files — `:run`, `:load`, `:open`, `:add`, `:export` and
+    /// `:report` — are turned off (`newsq --sandbox`): each then fails with "file access is
+    /// disabled in this session".
     /// The query language itself never reads or writes files nor runs programs, so a sandboxed
     /// session can run untrusted input.
     public var isSandboxed = false

@@ -116,7 +116,12 @@ struct ReportWriterTests {
 
     @Test func tooltipsTellSpeakerKindCueConfidenceAndId() throws {
         let s25 = try #require(model.statement("s25"))
-        let html = try ReportWriter().render([ReportWriter.Article(model: model, confidence: ["s25": 0.934], rules: ["s25": "quote-said"])])
+        // An extracted statement carries its confidence and rule; the hand-made model's do not.
+        var scored = model
+        let index = try #require(scored.statements.firstIndex { $0.id == "s25" })
+        scored.statements[index].confidence = 0.934
+        scored.statements[index].rule = "quote-said"
+        let html = try ReportWriter().render([ReportWriter.Article(model: scored)])
         let reading = try ReportReading(html)
         let mark = try #require(reading.elements("id", "a1-s25").first)
         let tip = try #require(reading.document.nodes[mark].attribute("data-tip"))

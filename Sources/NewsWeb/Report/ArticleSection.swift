@@ -74,12 +74,12 @@ struct ArticleSection: Sendable {
         var speakers = name(statement.speaker)
         if !statement.coSpeakers.isEmpty { speakers += " with " + statement.coSpeakers.map(name).joined(separator: ", ") }
         var parts = [statement.id, speakers, statement.kind.rawValue, "cue “\(statement.cue)”", confidenceText(statement)]
-        if let rule = article.rules[statement.id] { parts.append("rule \(rule)") }
+        if let rule = statement.rule { parts.append("rule \(rule)") }
         return parts.joined(separator: " · ")
     }
 
     func confidenceText(_ statement: Statement) -> String {
-        guard let value = article.confidence[statement.id] else { return "confidence not recorded" }
+        guard let value = statement.confidence else { return "confidence not recorded" }
         let percent = Int((min(max(value, 0), 1) * 100).rounded())
         return "confidence \(percent)%"
     }
@@ -198,8 +198,8 @@ struct ArticleSection: Sendable {
             let domID = "\(anchor)-\(HTMLEscape.identifier(statement.id))"
             var speakers = name(statement.speaker)
             if !statement.coSpeakers.isEmpty { speakers += " with " + statement.coSpeakers.map(name).joined(separator: ", ") }
-            let confidence = article.confidence[statement.id].map { "\(Int((min(max($0, 0), 1) * 100).rounded()))%" } ?? "—"
-            let rule = article.rules[statement.id] ?? "—"
+            let confidence = statement.confidence.map { "\(Int((min(max($0, 0), 1) * 100).rounded()))%" } ?? "—"
+            let rule = statement.rule ?? "—"
             let paragraph = statement.contentSpans.first?.paragraph ?? statement.sentenceSpan.paragraph
             html += "<tr id=\"\(domID)-row\"><td><a href=\"#\(domID)\">\(HTMLEscape.text(statement.id))</a></td><td><span class=\"swatch \(speakerClass(statement))\" aria-hidden=\"true\"></span>\(HTMLEscape.text(speakers))</td><td>\(statement.kind.rawValue)</td><td>\(HTMLEscape.text(statement.cue))</td><td>\(confidence)</td><td>\(HTMLEscape.text(rule))</td><td>\(paragraph)</td></tr>\n"
         }

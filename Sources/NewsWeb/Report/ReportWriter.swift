@@ -30,23 +30,13 @@ public struct ReportWriter: Sendable {
         /// mention id marks that mention; an actor id marks all its mentions; an event id marks
         /// its evidence.
         public var records: Set<String>?
-        /// HOOK (extraction): a confidence 0…1 per statement id, shown in the tooltip and the
-        /// table. `Statement` has no such field yet; when the extraction work adds one (with its
-        /// `rule`), fill these from the statements instead of passing them here.
-        public var confidence: [String: Double]
-        /// HOOK (extraction): the extraction rule that produced each statement, by id.
-        public var rules: [String: String]
 
-        /// Creates an entry.
-        public init(
-            model: ArticleModel, title: String? = nil, records: Set<String>? = nil,
-            confidence: [String: Double] = [:], rules: [String: String] = [:]
-        ) {
+        /// Creates an entry. Each statement's confidence and rule, when the model has them
+        /// (extracted models do), show in its tooltip and the table.
+        public init(model: ArticleModel, title: String? = nil, records: Set<String>? = nil) {
             self.model = model
             self.title = title
             self.records = records
-            self.confidence = confidence
-            self.rules = rules
         }
     }
 
