@@ -143,10 +143,15 @@ public struct CorpusIngest {
         let clock = ContinuousClock()
         let start = clock.now
         var done = 0
-        for batchStart in stride(from: 0, to: units.count, by: Self.batchSize) {
-            let batch = Array(units[batchStart..<min(units.count, batchStart + Self.batchSize)])
-            addBatch(batch, into: &summary)
-            done += batch.count
+        // A pipeline: while one batch is written (on this thread, the store's), the next is
+        // extracted on the other cores.
+        let batches = stride(from: 0, to: units.count, by: Self.batchSize).map { units[$0..<min(units.count, $0 + Self.batchSize)] }
+        var next = batches.first.map { prepare(Array($0), into: &summary) }
+        for index in batches.indices {
+            guard let current = next else { break }
+            next = index + 1 < batches.count ? prepare(Array(batches[index + 1]), into: &summary) : nil
+            write(current.pending, current.extraction.wait(), into: &summary)
+            done += batches[index].count
             let elapsed = clock.now - start
             progress(Progress(done: done, total: units.count,
                               seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
@@ -154,9 +159,40 @@ public struct CorpusIngest {
         return summary
     }
 
-    /// Extracts a batch on every core, then writes it in one transaction.
-    private func addBatch(_ batch: [Unit], into summary: inout Summary) {
-        // Skip what is there already with the same content, before extracting it.
+    /// The models of a batch's articles, extracted in the background on every core.
+    final class Extraction: Sendable {
+        private let results = Mutex<[Int: Result<ArticleModel, ArticleFile.Failure>]>([:])
+        private let done = DispatchSemaphore(value: 0)
+
+        /// Starts extracting `units` (each made the article with its unit's id).
+        init(_ units: [Unit], date: CalendarDate?) {
+            DispatchQueue.global().async { [self] in
+                DispatchQueue.concurrentPerform(iterations: units.count) { index in
+                    let unit = units[index]
+                    let result: Result<ArticleModel, ArticleFile.Failure>
+                    do throws(ArticleFile.Failure) {
+                        var model = try CorpusIngest.model(of: unit, date: date)
+                        model.article.id = unit.id
+                        result = .success(model)
+                    } catch {
+                        result = .failure(error)
+                    }
+                    self.results.withLock { $0[index] = result }
+                }
+                self.done.signal()
+            }
+        }
+
+        /// The results by position, once every one is in.
+        func wait() -> [Int: Result<ArticleModel, ArticleFile.Failure>] {
+            done.wait()
+            return results.withLock { $0 }
+        }
+    }
+
+    /// Skips what the store has already with the same content (read here, on the store's
+    /// thread), then starts extracting the rest.
+    private func prepare(_ batch: [Unit], into summary: inout Summary) -> (pending: [(unit: Unit, hash: String)], extraction: Extraction) {
         var pending: [(unit: Unit, hash: String)] = []
         for unit in batch {
             let hash = Self.hash(unit.bytes)
@@ -166,22 +202,12 @@ public struct CorpusIngest {
                 pending.append((unit, hash))
             }
         }
-        let results = Mutex<[Int: Result<ArticleModel, ArticleFile.Failure>]>([:])
-        let work = pending
-        let date = self.date
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let unit = work[index].unit
-            let result: Result<ArticleModel, ArticleFile.Failure>
-            do throws(ArticleFile.Failure) {
-                var model = try Self.model(of: unit, date: date)
-                model.article.id = unit.id
-                result = .success(model)
-            } catch {
-                result = .failure(error)
-            }
-            results.withLock { $0[index] = result }
-        }
-        let extracted = results.withLock { $0 }
+        return (pending, Extraction(pending.map(\.unit), date: date))
+    }
+
+    /// Writes a batch's models in one transaction.
+    private func write(_ pending: [(unit: Unit, hash: String)], _ extracted: [Int: Result<ArticleModel, ArticleFile.Failure>],
+                       into summary: inout Summary) {
         do {
             var outcomes: [CorpusDatabase.AddOutcome] = []
             var failures: [(String, String)] = []
