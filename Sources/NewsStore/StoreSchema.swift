@@ -43,6 +43,8 @@ public enum StoreSchema {
             CREATE TABLE articles_store (ord \(integer) PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT, hash TEXT,
               model TEXT NOT NULL, text TEXT NOT NULL)
             """,
+            // Adding looks each file up by name (is it there, with which content hash?).
+            "CREATE INDEX articles_store_file ON articles_store (file)",
             "CREATE TABLE actor_groups (grp \(integer) PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL, merged TEXT NOT NULL)",
             "CREATE TABLE actor_names (key TEXT PRIMARY KEY, grp \(integer) NOT NULL)",
             "CREATE TABLE actor_aliases (key TEXT PRIMARY KEY, grp \(integer) NOT NULL)",
