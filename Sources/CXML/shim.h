@@ -5,6 +5,12 @@
 #ifndef NEWSQ_CXML_SHIM_H
 #define NEWSQ_CXML_SHIM_H
 
+// libxml2 here is built with ICU, so its encoding.h would include ICU's <unicode/ucnv.h>; Foundation
+// carries its own, newer ICU headers (_FoundationICU), and a Swift module that sees both fails
+// ("'UErrorCode' has different definitions in different modules"). Nothing here touches the ICU
+// members of xmlCharEncodingHandler (we only pass its pointer back to libxml2), so hide them.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/HTMLparser.h>
 #include <libxml/encoding.h>
 #include <libxml/parser.h>
