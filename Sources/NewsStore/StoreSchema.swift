@@ -56,6 +56,8 @@ public enum StoreSchema {
             "CREATE INDEX actor_keys_len ON actor_keys (len)",
             "CREATE TABLE actor_key_words (word TEXT NOT NULL, grp \(integer) NOT NULL)",
             "CREATE INDEX actor_key_words_word ON actor_key_words (word)",
+            // A touched corpus actor's words are rewritten: found by group, not by a scan.
+            "CREATE INDEX actor_key_words_grp ON actor_key_words (grp)",
             "CREATE TABLE event_names (folded TEXT NOT NULL, article \(integer) NOT NULL, id TEXT NOT NULL, name TEXT)",
             "CREATE INDEX event_names_folded ON event_names (folded)",
             "CREATE TABLE records (id TEXT NOT NULL, article \(integer) NOT NULL)",
