@@ -18,6 +18,9 @@ import Synchronization
 public struct CorpusIngest {
     /// How many articles one transaction writes.
     public static let batchSize = 200
+    /// The fewest articles an add takes, by default, for it to build the query indexes at the
+    /// end rather than row by row (``bulkAddSize``).
+    public static let defaultBulkAddSize = 1000
 
     /// The files a folder holds that are articles.
     public static let suffixes = [".txt", ".md", ".markdown", ".json", ".sgm", ".html", ".htm"]
@@ -104,6 +107,9 @@ public struct CorpusIngest {
     var date: CalendarDate?
     /// Called after each batch.
     var progress: (Progress) -> Void
+    /// The fewest articles an add takes for it to drop the query indexes and build them once at
+    /// the end (and only when the corpus does not hold more articles than it adds).
+    public var bulkAddSize = CorpusIngest.defaultBulkAddSize
 
     /// An ingest into `store`.
     public init(store: CorpusDatabase, date: CalendarDate? = nil, progress: @escaping (Progress) -> Void = { _ in }) {
@@ -140,6 +146,13 @@ public struct CorpusIngest {
                 summary.failed.append((path, error.description))
             }
         }
+        // A bulk add — at least bulkAddSize articles, and at least as many as the corpus holds —
+        // builds the query indexes once at the end instead of row by row; a corpus whose last
+        // bulk add was killed gets them back at the end of this one.
+        let existing = (try? store.articleCount()) ?? 0
+        if units.count >= max(bulkAddSize, existing) {
+            do { try store.deferIndexes() } catch { summary.failed.append((store.name, "cannot drop the indexes for a bulk add: \(error)")) }
+        }
         let clock = ContinuousClock()
         let start = clock.now
         var done = 0
@@ -155,6 +168,9 @@ public struct CorpusIngest {
             let elapsed = clock.now - start
             progress(Progress(done: done, total: units.count,
                               seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        }
+        do { try store.restoreIndexes() } catch {
+            summary.failed.append((store.name, "the query indexes were not rebuilt (\(error)); queries run without them, slower: add again to rebuild them"))
         }
         return summary
     }

@@ -23,7 +23,18 @@ extension CorpusDatabase {
     @discardableResult
     public func add(_ model: ArticleModel, file: String?, hash: String?) throws -> AddOutcome {
         defer { cachedOrds = nil }
-        return try connection.transaction {
+        // A failed article is rolled back to its savepoint: so is what the batch knows.
+        let before = batch
+        do {
+            return try addInTransaction(model, file: file, hash: hash)
+        } catch {
+            batch = before
+            throw error
+        }
+    }
+
+    private func addInTransaction(_ model: ArticleModel, file: String?, hash: String?) throws -> AddOutcome {
+        try connection.transaction {
             let existing = try file.flatMap { file in
                 try connection.rows("SELECT id, hash FROM articles_store WHERE file = \(p(1))", [.text(file)]).first
             }
@@ -50,7 +61,29 @@ extension CorpusDatabase {
     /// whole or not at all.
     public func inBatch<T>(_ body: () throws -> T) throws -> T {
         defer { cachedOrds = nil }
-        return try connection.transaction(body)
+        guard batch == nil else { return try connection.transaction(body) }
+        // Read fresh each batch (another process may have added in between) and dropped with
+        // it, committed or not.
+        batch = BatchActors()
+        defer { batch = nil }
+        return try connection.transaction {
+            let result = try body()
+            try flushBatchActors()
+            return result
+        }
+    }
+
+    /// Writes the corpus actors the batch changed — each merged row and its resolver keys — once.
+    private func flushBatchActors() throws {
+        guard let pending = batch else { return }
+        for group in pending.changed.sorted() {
+            guard let merged = pending.merged[group] else { continue }
+            try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
+                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .integer(group)])
+        }
+        for group in pending.touched.sorted() { try writeKeys(of: group) }
+        batch?.changed = []
+        batch?.touched = []
     }
 
     /// Removes the article with the id; throws when there is none.
@@ -75,7 +108,11 @@ extension CorpusDatabase {
                                 .text(ModelFile.encodeCompact(model)), .text(model.article.text)])
         var index = SQLLinkIndex(store: self)
         let ids = try ActorLinker.link(model, article: Int(ord), into: &index)
-        for group in index.touched.sorted() { try writeKeys(of: group) }
+        if batch != nil {
+            batch?.touched.formUnion(index.touched)
+        } else {
+            for group in index.touched.sorted() { try writeKeys(of: group) }
+        }
         var rid = (try connection.scalar("SELECT MAX(rid) FROM t_statements")?.integer ?? 0)
         for table in BaseTable.allCases {
             rid = max(rid, try connection.scalar("SELECT MAX(rid) FROM t_\(table.rawValue)")?.integer ?? 0)
@@ -166,8 +203,30 @@ extension CorpusDatabase {
 
     /// The merged actor of a corpus actor, as stored.
     func mergedActor(_ group: Int64) throws -> Actor? {
+        if let merged = batch?.merged[group] { return merged }
         guard let text = try connection.scalar("SELECT merged FROM actor_groups WHERE grp = \(p(1))", [.integer(group)])?.text else { return nil }
-        return try JSONDecoder().decode(Actor.self, from: Data(text.utf8))
+        let merged = try JSONDecoder().decode(Actor.self, from: Data(text.utf8))
+        batch?.merged[group] = merged
+        return merged
+    }
+
+    /// Records a corpus actor's new merged actor: written at once outside a batch, at the
+    /// batch's end inside one.
+    func setMergedActor(_ merged: Actor, of group: Int64, name: String? = nil) throws {
+        if batch != nil, name == nil {
+            batch?.merged[group] = merged
+            batch?.changed.insert(group)
+            return
+        }
+        batch?.merged[group] = merged
+        batch?.changed.remove(group)
+        if let name {
+            try connection.execute("UPDATE actor_groups SET merged = \(p(1)), name = \(p(2)) WHERE grp = \(p(3))",
+                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .text(name), .integer(group)])
+        } else {
+            try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
+                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .integer(group)])
+        }
     }
 
     // MARK: - Removing
@@ -196,6 +255,9 @@ extension CorpusDatabase {
                 for table in ["actor_groups", "actor_names", "actor_aliases", "actor_keys", "actor_key_words"] {
                     try connection.execute("DELETE FROM \(table) WHERE grp = \(p(1))", [.integer(group)])
                 }
+                batch?.merged[group] = nil
+                batch?.changed.remove(group)
+                batch?.touched.remove(group)
                 continue
             }
             var merged: Actor?
@@ -212,9 +274,9 @@ extension CorpusDatabase {
                 }
             }
             if let merged {
-                try connection.execute("UPDATE actor_groups SET merged = \(p(1)), name = \(p(2)) WHERE grp = \(p(3))",
-                                       [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .text(merged.name), .integer(group)])
+                try setMergedActor(merged, of: group, name: merged.name)
                 try writeKeys(of: group)
+                batch?.touched.remove(group)
             }
         }
     }
@@ -255,6 +317,7 @@ struct SQLLinkIndex: ActorLinkIndex {
         try connection.execute("INSERT INTO actor_groups (grp, id, name, kind, merged) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)))",
                                [.integer(group), .text(id), .text(actor.name), .text(actor.kind.rawValue),
                                 .text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self))])
+        store.batch?.merged[group] = merged
         try connection.execute("INSERT INTO actor_members (grp, article, local) VALUES (\(p(1)), \(p(2)), \(p(3)))",
                                [.integer(group), .integer(Int64(article)), .text(actor.id)])
         touched.insert(group)
@@ -272,8 +335,7 @@ struct SQLLinkIndex: ActorLinkIndex {
         // Nothing new (a name seen before, no new alias, title or mention text): its row and
         // its resolver keys stay as they are.
         guard joined != merged else { return }
-        try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
-                               [.text(String(decoding: try JSONEncoder().encode(joined), as: UTF8.self)), .integer(Int64(group))])
+        try store.setMergedActor(joined, of: Int64(group))
         touched.insert(Int64(group))
     }
 
@@ -351,4 +413,14 @@ struct InsertStatements {
             row: "INSERT INTO t_\(base.rawValue) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))",
             item: item, search: search, searchFields: searchFields, columnCount: names.count)
     }
+}
+
+/// What an open batch knows of the corpus actors (``CorpusDatabase/inBatch(_:)``).
+struct BatchActors {
+    /// Merged actors read or changed in the batch, by group.
+    var merged: [Int64: Actor] = [:]
+    /// Groups whose merged actor changed and is not yet written.
+    var changed: Set<Int64> = []
+    /// Groups whose resolver keys are to be rewritten.
+    var touched: Set<Int64> = []
 }

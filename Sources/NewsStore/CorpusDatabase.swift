@@ -19,6 +19,9 @@ public final class CorpusDatabase {
     var cachedOrds: [Int64]?
     /// The insert statements of each base table, built on first use.
     var inserts: [BaseTable: InsertStatements] = [:]
+    /// The corpus actors an open batch has read or changed (``inBatch(_:)``), while it holds the
+    /// write lock: a name in every article is decoded once a batch and written once at its end.
+    var batch: BatchActors?
 
     /// Opens the corpus on `connection`, creating its tables when the database is empty and
     /// `create` is set.
