@@ -140,21 +140,23 @@ extension CorpusDatabase {
             names.append("d_statement")
             values.append(.text(String(decoding: try JSONEncoder().encode(statement), as: UTF8.self)))
         }
-        var stems: [(String, String)] = []
+        var stems: [(field: String, tokens: [String])] = []
         for field in table.textFields {
             let text = row[table.index(of: field)!].displayText
-            stems.append((field, StoreSchema.stemTokens(text).joined(separator: " ")))
+            stems.append((field, StoreSchema.stemTokens(text)))
         }
+        var lexemeColumns: Set<String> = []
         if connection.dialect == .postgresql {
             for (field, tokens) in stems {
-                names.append("\"ts_\(field)\"")
-                values.append(.text(tokens))
+                names += [StoreSchema.stems(field), StoreSchema.lexemes(field)]
+                values += [.text(StoreSchema.paddedStems(tokens)), .text(StoreSchema.lexemeList(tokens))]
+                lexemeColumns.insert(StoreSchema.lexemes(field))
             }
         }
         let placeholders = names.indices.map { index -> String in
             let placeholder = p(index + 1)
-            // PostgreSQL: the search words become a tsvector, word order kept for phrases.
-            if connection.dialect == .postgresql, names[index].hasPrefix("\"ts_") { return "to_tsvector('simple', \(placeholder))" }
+            // PostgreSQL: the distinct tokens become the lexemes as they are (no parser, no positions).
+            if lexemeColumns.contains(names[index]) { return "array_to_tsvector(string_to_array(\(placeholder), ' '))" }
             return placeholder
         }
         try connection.execute("INSERT INTO t_\(base.rawValue) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))", values)
@@ -163,10 +165,10 @@ extension CorpusDatabase {
                                    [.integer(rid), .text(item.field), .integer(Int64(item.position)), .text(item.value), .text(TextAnalyzer.fold(item.value))])
         }
         if connection.dialect == .sqlite, !stems.isEmpty {
-            let columns = stems.map { StoreSchema.stems($0.0) }.joined(separator: ", ")
+            let columns = stems.map { StoreSchema.stems($0.field) }.joined(separator: ", ")
             let marks = stems.indices.map { _ in "?" }.joined(separator: ", ")
             try connection.execute("INSERT INTO t_\(base.rawValue)_fts (rowid, \(columns)) VALUES (?, \(marks))",
-                                   [.integer(rid)] + stems.map { .text($0.1) })
+                                   [.integer(rid)] + stems.map { .text($0.tokens.joined(separator: " ")) })
         }
     }
 
