@@ -13,12 +13,12 @@ enum CorpusCommands {
             store = try CorpusFile.open(path, create: false)
             count = try store.articleCount()
         } catch let error as StoreError {
-            return invocation.failure("cannot open \(path): \(error.message); what was open stays open", at: 0, kind: .name)
+            return invocation.failure("cannot open \(CorpusFile.displayName(path)): \(error.message); what was open stays open", at: 0, kind: .name)
         } catch {
-            return invocation.failure("cannot open \(path): \(error); what was open stays open", at: 0, kind: .name)
+            return invocation.failure("cannot open \(CorpusFile.displayName(path)): \(error); what was open stays open", at: 0, kind: .name)
         }
         invocation.session.open(corpus: store)
-        invocation.session.messages.writeLine("opened \(path): a corpus of \(CorpusFile.articles(count))")
+        invocation.session.messages.writeLine("opened \(store.name): a corpus of \(CorpusFile.articles(count))")
         return .success
     }
 

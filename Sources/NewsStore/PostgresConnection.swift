@@ -72,7 +72,9 @@ public final class PostgresConnection: SQLConnection {
                 serverVersion = version
             case .error(let failure):
                 close()
-                throw StoreError("cannot connect to \(name): \(scrub(failure.message)). " + Self.advice(for: failure.message))
+                let message = scrub(failure.message)
+                let end = message.last.map { ".?!".contains($0) } == true ? " " : ". "
+                throw StoreError("cannot connect to \(name): \(message)\(end)" + Self.advice(for: failure.message))
             case .row, .done:
                 close()
                 throw StoreError("\(name): newsq-pg answered a connect request out of turn")
@@ -96,27 +98,75 @@ public final class PostgresConnection: SQLConnection {
         try send(.query(sql, parameters.map(Self.proxyValue)))
         var wanted = true
         var failure: (any Error)?
+        var drain = Drain()
         while true {
+            if !wanted && depth == 0 && drain.isLong(reader: reader, socket: socket) {
+                // A long answer nobody reads: the statement is cancelled (outside a transaction
+                // only, as a cancelled statement would end the transaction), the rest dropped.
+                drain.cancel(proxyProcess)
+            }
             switch try receive() {
             case .row(let values):
                 // After the caller stops (or fails), the rest of the answer is read and dropped,
                 // so the connection is ready for the next statement.
-                guard wanted else { continue }
+                guard wanted else {
+                    drain.rows += 1
+                    continue
+                }
                 do {
                     wanted = try row(values.map(Self.sqlValue))
                 } catch {
                     failure = error
                     wanted = false
                 }
+                if !wanted { drain.start() }
             case .done:
                 if let failure { throw failure }
                 return
             case .error(let error):
-                if let failure { throw failure }
+                let stopped = !wanted && error.kind == .statement
+                if let failure { throw stopped ? failure : self.error(error) }
+                // Whatever fails after the caller stopped reading (the cancel itself, a later
+                // row's division by zero) is none of its business, as with an abandoned cursor.
+                if stopped { return }
                 throw self.error(error)
             case .ready:
                 throw fail("newsq-pg answered a query out of turn")
             }
+        }
+    }
+
+    /// The rest of an answer the caller stopped reading.
+    private struct Drain {
+        /// How long, and how many rows, before a statement still sending is cancelled.
+        static let patience = 0.2, rowLimit = 1_000
+        var stopped: Double = 0
+        var rows = 0
+        var cancelled = false
+
+        mutating func start() { stopped = Self.now() }
+
+        /// Whether the answer has gone on long enough to cancel its statement: a thousand rows,
+        /// or no end within a fifth of a second (waited for here, without reading).
+        func isLong(reader: FrameReader, socket: Int32) -> Bool {
+            guard !cancelled else { return false }
+            if rows >= Self.rowLimit { return true }
+            let left = stopped + Self.patience - Self.now()
+            if left <= 0 { return true }
+            if reader.hasBufferedBytes { return false }
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            return poll(&descriptor, 1, Int32(left * 1000) + 1) == 0
+        }
+
+        mutating func cancel(_ process: pid_t) {
+            cancelled = true
+            if process > 0 { kill(process, SIGUSR1) }
+        }
+
+        static func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &time)
+            return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
         }
     }
 

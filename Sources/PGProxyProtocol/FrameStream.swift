@@ -18,6 +18,10 @@ public struct FrameReader {
         self.descriptor = descriptor
     }
 
+    /// Whether bytes are read and waiting: the next frame may need no read (so waiting for the
+    /// descriptor to be readable would be wrong).
+    public var hasBufferedBytes: Bool { end > start }
+
     /// The next frame; `nil` when the input ends between frames.
     ///
     /// - Throws: ``ProxyProtocol/StreamError``: `truncated` when it ends inside one, `tooLarge`

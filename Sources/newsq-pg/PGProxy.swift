@@ -12,7 +12,8 @@ import PGProxyProtocol
 /// static dependencies, gssapi and ldap, ship no archives); so this small dynamically linked
 /// program does the libpq work instead: it reads framed requests on standard input and writes
 /// framed responses on standard output (``ProxyProtocol``, docs/postgresql.md). It serves one
-/// connection and ends, with status 0, when its input ends.
+/// connection and ends, with status 0, when its input ends. SIGUSR1 cancels the statement
+/// running on the server, if any (newsq sends it when it stops reading a long answer).
 ///
 /// Run by hand it prints what it is (`newsq-pg --help`), since nothing useful can be typed at it.
 @main

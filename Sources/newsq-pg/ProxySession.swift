@@ -25,7 +25,10 @@ struct ProxySession {
     /// Serves requests until the input ends; returns the exit status (0, or 1 when the answers
     /// cannot be written: whoever reads them is gone).
     mutating func run() -> Int32 {
+        // SIGUSR1 from newsq: cancel the statement running (newsq stopped reading its rows).
+        _ = newsq_install_cancel_handler()
         defer {
+            newsq_set_cancel_target(nil)
             if let connection { PQfinish(connection) }
             connection = nil
         }
@@ -124,6 +127,7 @@ struct ProxySession {
         // Notices (such as "… does not exist, skipping") are not answers: dropped.
         PQsetNoticeProcessor(made, { _, _ in }, nil)
         connection = made
+        newsq_set_cancel_target(made)
         let version = PQparameterStatus(made, "server_version").map { String(cString: $0) } ?? "\(PQserverVersion(made))"
         return .ready(version)
     }
