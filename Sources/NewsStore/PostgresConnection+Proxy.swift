@@ -9,7 +9,7 @@ import Foundation
 /// Finding and starting the `newsq-pg` proxy, and naming a server without its password.
 extension PostgresConnection {
     /// The path of `newsq-pg`: next to the running executable (`/proc/self/exe`'s folder, where
-    /// `swift build` and scripts/install put it), else `$NEWSQ_PG`, else the first on `PATH`.
+    /// `swift build` puts both), else `$NEWSQ_PG`, else the first on `PATH`.
     ///
     /// - Throws: ``StoreError`` naming every place looked in, and how to get one there.
     public static func locateProxy(environment: [String: String], executableFolder: String?) throws -> String {
@@ -36,7 +36,7 @@ extension PostgresConnection {
         looked.append(folders.isEmpty ? "PATH (empty)" : "PATH (\(folders.joined(separator: ":")))")
         throw StoreError("cannot find newsq-pg, the PostgreSQL proxy newsq needs for postgresql:// corpora; looked in "
             + looked.joined(separator: ", ")
-            + ". Build it (swift build --product newsq-pg; scripts/install installs it next to newsq) or set NEWSQ_PG to its path")
+            + ". Build it (swift build -c release --product newsq-pg), then put it next to newsq or on PATH, or set NEWSQ_PG to its path")
     }
 
     /// The folder of the running executable, when the system says.

@@ -32,8 +32,8 @@ struct PostgresConnectionTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: StoreError("cannot find newsq-pg, the PostgreSQL proxy newsq needs for postgresql:// corpora; looked in "
-            + "\(folder)/newsq-pg, NEWSQ_PG=/nowhere/newsq-pg, PATH (/nowhere:\(folder)). Build it (swift build --product newsq-pg; "
-            + "scripts/install installs it next to newsq) or set NEWSQ_PG to its path")) {
+            + "\(folder)/newsq-pg, NEWSQ_PG=/nowhere/newsq-pg, PATH (/nowhere:\(folder)). Build it (swift build -c release --product "
+            + "newsq-pg), then put it next to newsq or on PATH, or set NEWSQ_PG to its path")) {
             try PostgresConnection.locateProxy(environment: ["NEWSQ_PG": "/nowhere/newsq-pg", "PATH": "/nowhere:\(folder)"],
                                                executableFolder: folder)
         }
