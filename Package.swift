@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
         .library(name: "NewsQueryTesting", targets: ["NewsQueryTesting"]),
         .library(name: "NewsExtraction", targets: ["NewsExtraction"]),
+        .library(name: "NewsWeb", targets: ["NewsWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,12 @@ let package = Package(
         .executableTarget(
             name: "newsq-pg",
             dependencies: ["CLibPQ", "PGProxyProtocol"]
+        ),
+        // libxml2, the HTML parser behind NewsWeb (docs/web-pages.md).
+        .systemLibrary(
+            name: "CXML",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // Value types for the article, its actors, statements and events; the model file format.
         .target(name: "NewsModel"),
@@ -66,6 +73,16 @@ let package = Package(
             name: "newsq-eval",
             dependencies: ["BundledArticle", "ExtractionEvaluation", "NewsExtraction", "NewsModel"]
         ),
+        // Web pages in (HTML → article text and metadata) and annotated reports out.
+        .target(
+            name: "NewsWeb",
+            dependencies: ["NewsModel", "CXML"]
+        ),
+        // scripts/eval-html: main text, titles and dates against the benchmarks. Not a test.
+        .executableTarget(
+            name: "newsq-eval-html",
+            dependencies: ["BundledArticle", "NewsWeb", "NewsModel"]
+        ),
         // The query language: lexer, parser, resolver, evaluator, text index, results, renderers.
         .target(
             name: "NewsQuery",
@@ -85,7 +102,7 @@ let package = Package(
         // The REPL loop, ':' meta-commands, the script runner, completion.
         .target(
             name: "NewsShell",
-            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "NewsStore", "LineEditor"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsExtraction", "NewsStore", "NewsWeb", "LineEditor"]
         ),
         // Helpers for embedding the interpreter in other packages' test suites: checks that
         // throw (any framework) and Swift Testing expectations; golden scripts run in NewsShell's
@@ -108,14 +125,14 @@ let package = Package(
         // scripts/bench: per-query medians against a reference, in one run. Not a test.
         .executableTarget(
             name: "newsq-bench",
-            dependencies: ["BundledArticle", "NewsModel", "NewsQuery"]
+            dependencies: ["BundledArticle", "NewsModel", "NewsQuery", "NewsStore"]
         ),
         // Fuzzing (scripts/fuzz, docs/reliability.md): libFuzzer's driver declared weakly, the
         // fuzz targets as a library the regression tests replay, and one executable per target.
         .target(name: "CFuzzDriver"),
         .target(
             name: "NewsFuzzing",
-            dependencies: ["BundledArticle", "CFuzzDriver", "NewsModel", "NewsQuery", "NewsExtraction"]
+            dependencies: ["BundledArticle", "CFuzzDriver", "NewsModel", "NewsQuery", "NewsExtraction", "NewsWeb"]
         ),
         .executableTarget(
             name: "fuzz-query",
@@ -129,9 +146,17 @@ let package = Package(
             name: "fuzz-extract",
             dependencies: ["NewsFuzzing"]
         ),
+        .executableTarget(
+            name: "fuzz-web",
+            dependencies: ["NewsFuzzing"]
+        ),
         .testTarget(
             name: "NewsFuzzingTests",
-            dependencies: ["NewsFuzzing", "NewsModel"]
+            dependencies: ["NewsFuzzing", "NewsModel", "NewsWeb"]
+        ),
+        .testTarget(
+            name: "NewsWebTests",
+            dependencies: ["NewsWeb", "NewsModel", "BundledArticle"]
         ),
         .testTarget(
             name: "NewsModelTests",

@@ -30,6 +30,12 @@ public enum ModelFile {
         jsonValue(model).rendered() + "\n"
     }
 
+    /// The model as compact JSON (no whitespace between tokens): the same document as
+    /// ``encode(_:)``, smaller and faster to write — what a corpus store keeps.
+    public static func encodeCompact(_ model: ArticleModel) -> String {
+        jsonValue(model).renderedCompact()
+    }
+
     /// The model described by `text`, a model file; throws every problem when it is not one.
     public static func decode(_ text: String) throws(LoadError) -> ArticleModel {
         let document: JSONValue

@@ -145,6 +145,27 @@ public final class Interpreter {
         return results
     }
 
+    /// Runs one parsed statement, handing its rows to `chunk` as they are read when the corpus
+    /// is in a store that runs the query wholly in SQL — at most `chunkSize` rows at a time,
+    /// at least one chunk (maybe empty), all with the same columns — and returning `nil`; any
+    /// other statement runs whole and its result is returned (nothing is sent to `chunk`).
+    ///
+    /// `chunk` returns `false` to stop reading (a closed pipe); ``isCancelled`` stops it with
+    /// the "query cancelled" error, as for ``execute(_:source:sourceName:)``. Memory holds one
+    /// chunk, however many rows the query has; `limit` is part of the SQL, so reading stops there.
+    public func stream(_ statement: QueryStatement, source: String, sourceName: String = "<input>", chunkSize: Int = 1_000,
+                       chunk: (QueryResult) -> Bool) throws(QueryError) -> QueryResult? {
+        guard store != nil, case .query(let query) = statement else {
+            return try execute(statement, source: source, sourceName: sourceName)
+        }
+        let planner = Planner(context: context, source: source, sourceName: sourceName)
+        let plan = try planner.plan(query)
+        guard try planner.stream(plan, chunkSize: max(1, chunkSize), chunk: { chunk($0.result) }) else {
+            return try planner.run(plan).result
+        }
+        return nil
+    }
+
     /// Runs one parsed statement.
     public func execute(_ statement: QueryStatement, source: String, sourceName: String = "<input>") throws(QueryError) -> QueryResult {
         let planner = Planner(context: context, source: source, sourceName: sourceName)
@@ -158,7 +179,8 @@ public final class Interpreter {
             context.boundTables[name.text] = table
             return .message("\(name.text): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")")
         case .explain(let query, _):
-            return .explanation(try Explainer(planner: planner).explain(query))
+            let text = try Explainer(planner: planner).explain(query)
+            return .explanation(text, steps: try planner.storeSteps(try planner.plan(query)))
         }
     }
 

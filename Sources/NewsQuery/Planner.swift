@@ -68,6 +68,38 @@ struct Planner {
         }
     }
 
+    /// Streams `plan`'s rows from the store in chunks (each a table shaped as the plan's rows),
+    /// when the store runs it wholly itself (``CorpusStore/stream(_:runner:chunkSize:chunk:)``);
+    /// `false`, having sent nothing, when it does not.
+    func stream(_ plan: Plan, chunkSize: Int, chunk: (Table) -> Bool) throws(QueryError) -> Bool {
+        guard let store = context.store, !plan.suggestsWords else { return false }
+        let shape = try executor.shape(of: plan)
+        do {
+            return try store.stream(plan, runner: PlanRunner(executor: executor), chunkSize: chunkSize) { rows in
+                var table = shape
+                table.rows = rows
+                return chunk(table)
+            } != nil
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// How a store runs `plan`: its SQL and the steps left to memory (`explain` over a store);
+    /// empty for a corpus in memory.
+    func storeSteps(_ plan: Plan) throws(QueryError) -> [String] {
+        guard let store = context.store else { return [] }
+        do {
+            return try store.explain(plan, runner: PlanRunner(executor: executor))
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
     /// A question to the corpus whose store may fail: its failure as a diagnostic.
     func corpus<T>(_ ask: () throws -> T) throws(QueryError) -> T {
         do {

@@ -76,8 +76,18 @@ public struct QueryResult: Sendable, Equatable, Codable {
 
     /// The answer to `explain QUERY`: one row with the field `query`, the desugared query as
     /// newsq text that runs and gives the same rows. The `table` format shows just that line.
-    public static func explanation(_ query: String) -> QueryResult {
-        QueryResult(columns: [.init("query", .text)], rows: [[.text(query)]], message: query)
+    ///
+    /// Over a store, `steps` say how it runs: the SQL sent (values written in, so it runs as
+    /// shown in `sqlite3` or `psql`) and what is left to memory. They are the `sql` field (one
+    /// step per line), and the `table` format shows each on its own line as an SQL comment
+    /// (`# SQL: SELECT …`: a newsq comment), so the explanation stays runnable newsq text.
+    public static func explanation(_ query: String, steps: [String] = []) -> QueryResult {
+        guard !steps.isEmpty else {
+            return QueryResult(columns: [.init("query", .text)], rows: [[.text(query)]], message: query)
+        }
+        return QueryResult(columns: [.init("query", .text), .init("sql", .text)],
+                           rows: [[.text(query), .text(steps.joined(separator: "\n"))]],
+                           message: ([query] + steps.map { "# " + $0 }).joined(separator: "\n"))
     }
 
     /// The index of the column with `name` (case-insensitive), if any.

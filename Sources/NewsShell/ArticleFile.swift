@@ -1,9 +1,11 @@
 import NewsExtraction
 import NewsModel
+import NewsWeb
 
-/// Opens what a user names as an article — a model file (`.json`), or the text of an article
-/// (plain text or Markdown) that is read and extracted into a model — for `newsq --article`,
-/// `--model` and the shell's `:open`.
+/// Opens what a user names as an article — a model file (`.json`), a saved web page (`.html`,
+/// `.htm`, or HTML on standard input) whose main text and metadata are read (``WebPageReader``),
+/// or the text of an article (plain text or Markdown) — and extracts its model: for `newsq
+/// --article`, `--model`, `--add` and the shell's `:open`.
 ///
 /// Nothing is half-loaded: either a model that validates comes back, or a ``Failure`` whose
 /// message names the file and what is wrong (an unreadable or missing file, an empty or binary
@@ -69,9 +71,37 @@ public enum ArticleFile {
                 throw Failure(path: path, problems: ["\(error)"])
             }
         }
+        return Opened(model: try extract(bytes, path: path, date: date), extracted: true)
+    }
+
+    /// Whether `path` names a web page: it ends in `.html`, `.htm` or `.xhtml`.
+    public static func isWebPage(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return lowered.hasSuffix(".html") || lowered.hasSuffix(".htm") || lowered.hasSuffix(".xhtml")
+    }
+
+    /// Whether bytes read without a name (standard input) look like HTML: after blanks and a
+    /// byte-order mark, `<!doctype html` or `<html`.
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 14)], as: UTF8.self).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html")
+    }
+
+    /// The model extracted from an article's bytes: a web page's main text and metadata (its
+    /// title, date, publisher and URL become the article's), or plain text or Markdown.
+    public static func extract(_ bytes: [UInt8], path: String, date: CalendarDate?) throws(Failure) -> ArticleModel {
+        var text = bytes
+        if path == "-" ? looksLikeHTML(bytes) : isWebPage(path) {
+            do {
+                text = Array(try WebPageReader().read(bytes).articleText.utf8)
+            } catch {
+                throw Failure(path: path, problems: [error.description])
+            }
+        }
         do {
-            let model = try Extractor().extract(bytes: bytes, fileName: path == "-" ? nil : path, date: date)
-            return Opened(model: model, extracted: true)
+            return try Extractor().extract(bytes: text, fileName: path == "-" ? nil : path, date: date)
         } catch {
             throw Failure(path: path, problems: [error.description])
         }

@@ -6,9 +6,10 @@ import Synchronization
 
 /// Adds articles to a corpus: `newsq --db FILE --add PATH…` and the shell's `:add`.
 ///
-/// Paths are files and folders (read recursively: `.txt`, `.md`, `.markdown`, `.json`, `.sgm`),
-/// or `-` for a list of paths on standard input. A text or Markdown file is one article,
-/// extracted; a `.json` file is a model; a Reuters-21578 `.sgm` file holds many stories, each an
+/// Paths are files and folders (read recursively: `.txt`, `.md`, `.markdown`, `.json`, `.sgm`,
+/// `.html`, `.htm`),
+/// or `-` for a list of paths on standard input. A text, Markdown or HTML file is one article,
+/// extracted (a web page's main text and metadata first); a `.json` file is a model; a Reuters-21578 `.sgm` file holds many stories, each an
 /// article. Extraction runs on every core; articles are written in batches of
 /// ``batchSize``, each batch one transaction, so a killed process leaves whole batches and
 /// running it again finishes the job: a file already added with the same content (its hash)
@@ -19,7 +20,7 @@ public struct CorpusIngest {
     public static let batchSize = 200
 
     /// The files a folder holds that are articles.
-    public static let suffixes = [".txt", ".md", ".markdown", ".json", ".sgm"]
+    public static let suffixes = [".txt", ".md", ".markdown", ".json", ".sgm", ".html", ".htm"]
 
     /// How adding went.
     public struct Summary: Sendable, Equatable {
@@ -142,10 +143,15 @@ public struct CorpusIngest {
         let clock = ContinuousClock()
         let start = clock.now
         var done = 0
-        for batchStart in stride(from: 0, to: units.count, by: Self.batchSize) {
-            let batch = Array(units[batchStart..<min(units.count, batchStart + Self.batchSize)])
-            addBatch(batch, into: &summary)
-            done += batch.count
+        // A pipeline: while one batch is written (on this thread, the store's), the next is
+        // extracted on the other cores.
+        let batches = stride(from: 0, to: units.count, by: Self.batchSize).map { units[$0..<min(units.count, $0 + Self.batchSize)] }
+        var next = batches.first.map { prepare(Array($0), into: &summary) }
+        for index in batches.indices {
+            guard let current = next else { break }
+            next = index + 1 < batches.count ? prepare(Array(batches[index + 1]), into: &summary) : nil
+            write(current.pending, current.extraction.wait(), into: &summary)
+            done += batches[index].count
             let elapsed = clock.now - start
             progress(Progress(done: done, total: units.count,
                               seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
@@ -153,9 +159,40 @@ public struct CorpusIngest {
         return summary
     }
 
-    /// Extracts a batch on every core, then writes it in one transaction.
-    private func addBatch(_ batch: [Unit], into summary: inout Summary) {
-        // Skip what is there already with the same content, before extracting it.
+    /// The models of a batch's articles, extracted in the background on every core.
+    final class Extraction: Sendable {
+        private let results = Mutex<[Int: Result<ArticleModel, ArticleFile.Failure>]>([:])
+        private let done = DispatchSemaphore(value: 0)
+
+        /// Starts extracting `units` (each made the article with its unit's id).
+        init(_ units: [Unit], date: CalendarDate?) {
+            DispatchQueue.global().async { [self] in
+                DispatchQueue.concurrentPerform(iterations: units.count) { index in
+                    let unit = units[index]
+                    let result: Result<ArticleModel, ArticleFile.Failure>
+                    do throws(ArticleFile.Failure) {
+                        var model = try CorpusIngest.model(of: unit, date: date)
+                        model.article.id = unit.id
+                        result = .success(model)
+                    } catch {
+                        result = .failure(error)
+                    }
+                    self.results.withLock { $0[index] = result }
+                }
+                self.done.signal()
+            }
+        }
+
+        /// The results by position, once every one is in.
+        func wait() -> [Int: Result<ArticleModel, ArticleFile.Failure>] {
+            done.wait()
+            return results.withLock { $0 }
+        }
+    }
+
+    /// Skips what the store has already with the same content (read here, on the store's
+    /// thread), then starts extracting the rest.
+    private func prepare(_ batch: [Unit], into summary: inout Summary) -> (pending: [(unit: Unit, hash: String)], extraction: Extraction) {
         var pending: [(unit: Unit, hash: String)] = []
         for unit in batch {
             let hash = Self.hash(unit.bytes)
@@ -165,22 +202,12 @@ public struct CorpusIngest {
                 pending.append((unit, hash))
             }
         }
-        let results = Mutex<[Int: Result<ArticleModel, ArticleFile.Failure>]>([:])
-        let work = pending
-        let date = self.date
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let unit = work[index].unit
-            let result: Result<ArticleModel, ArticleFile.Failure>
-            do throws(ArticleFile.Failure) {
-                var model = try Self.model(of: unit, date: date)
-                model.article.id = unit.id
-                result = .success(model)
-            } catch {
-                result = .failure(error)
-            }
-            results.withLock { $0[index] = result }
-        }
-        let extracted = results.withLock { $0 }
+        return (pending, Extraction(pending.map(\.unit), date: date))
+    }
+
+    /// Writes a batch's models in one transaction.
+    private func write(_ pending: [(unit: Unit, hash: String)], _ extracted: [Int: Result<ArticleModel, ArticleFile.Failure>],
+                       into summary: inout Summary) {
         do {
             var outcomes: [CorpusDatabase.AddOutcome] = []
             var failures: [(String, String)] = []
@@ -253,11 +280,7 @@ public struct CorpusIngest {
                 throw ArticleFile.Failure(path: unit.key, problems: error.issues.map(\.description))
             }
         }
-        do {
-            return try Extractor().extract(bytes: unit.bytes, fileName: unit.key, date: unit.date ?? date)
-        } catch {
-            throw ArticleFile.Failure(path: unit.key, problems: [error.description])
-        }
+        return try ArticleFile.extract(unit.bytes, path: unit.key, date: unit.date ?? date)
     }
 
     /// A 64-bit FNV-1a hash of the bytes, in hex: what tells a changed file from an unchanged one.

@@ -42,6 +42,13 @@ extension MetaCommandTable {
                             any other extension gets the current format. Tables are written without \
                             colour or wrapping.
                             """, handler: StandardCommands.export),
+            MetaCommand(name: "report", arguments: "FILE.html", summary: "Write the article as HTML, quotes marked",
+                        details: """
+                            One self-contained page: every statement highlighted in its speaker's colour, \
+                            cue and speaker marked, a legend that filters by speaker. After a query, only \
+                            its rows' records are marked (over a corpus, in the articles they come from); \
+                            before one, every statement of the open article.
+                            """, handler: StandardCommands.report),
             MetaCommand(name: "article", arguments: "[ID] [N|all]", summary: "Show the summary, paragraph N, or all",
                         details: """
                             Over a corpus, :article summarises the corpus and :article ID [N|all] shows \
@@ -181,10 +188,27 @@ enum StandardCommands {
         return .success
     }
 
+    static func report(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
+        guard invocation.arguments.count == 1 else { return invocation.usageError() }
+        let session = invocation.session
+        let path = invocation.resolve(invocation.arguments[0].text)
+        do {
+            session.messages.writeLine(try ArticleReport.write(to: path, session: session, result: session.lastResult))
+            return .success
+        } catch {
+            return invocation.failure(error.description, at: 0, kind: .name)
+        }
+    }
+
     static func export(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
         if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
         let session = invocation.session
+        if session.lastResultWasDropped {
+            return invocation.failure("the last result had more than \(session.keptRows) rows and was not kept; write it from the "
+                + "command line instead: newsq --db CORPUS -c 'QUERY' --format csv > FILE")
+        }
         guard let result = session.lastResult else {
             return invocation.failure("nothing to export yet: run a query first")
         }

@@ -10,7 +10,7 @@ extension CorpusDatabase {
         try execute(plan, runner: runner)
     }
 
-    private var compiler: PlanCompiler { PlanCompiler(store: self) }
+    var compiler: PlanCompiler { PlanCompiler(store: self) }
 
     private func execute(_ plan: Plan, runner: PlanRunner) throws -> Table {
         let shape = try runner.shape(of: plan)
@@ -57,8 +57,7 @@ extension CorpusDatabase {
     private func fetch(_ piece: SQLPiece, columns: [String], shape: Table, runner: PlanRunner) throws -> [[Value]] {
         var rows: [[Value]] = []
         var failure: QueryError?
-        try connection.query("SELECT \(columns.joined(separator: ", ")) FROM (\(piece.sql)) q ORDER BY \(piece.order.joined(separator: ", "))",
-                             piece.parameters) { values in
+        try connection.query(Self.select(columns, from: piece), piece.parameters) { values in
             if runner.isCancelled {
                 failure = runner.cancelled()
                 return false
@@ -70,19 +69,18 @@ extension CorpusDatabase {
         return rows
     }
 
+    /// The query that reads `columns` of a piece's rows in its order.
+    static func select(_ columns: [String], from piece: SQLPiece) -> String {
+        "SELECT \(columns.joined(separator: ", ")) FROM (\(piece.sql)) q ORDER BY \(piece.order.joined(separator: ", "))"
+    }
+
     // MARK: - Text searches
 
-    /// `who said` / `quotes mentioning`: the statements SQL's index finds (every statement in
-    /// scope for a search the index cannot do exactly), each matched as in memory for its
-    /// `match` and `verbatim` fields, ranked in memory for `who said`.
-    private func search(_ input: Plan, _ planned: PlannedSearch, ranked: Bool, shape: Table, runner: PlanRunner) throws -> Table {
-        guard var piece = try compiler.compile(input) else {
-            throw StoreError("\(name): a text search over rows that are not statements")
-        }
-        let inputShape = try runner.shape(of: input)
-        guard var columns = compiler.selection(for: inputShape, piece: piece) else {
-            throw StoreError("\(name): a text search over rows that are not statements")
-        }
+    /// The piece a text search reads: the input's rows, narrowed by the full-text index when the
+    /// search is stems only (a prefix search reads every statement in scope and matches in memory).
+    func searchPiece(_ input: Plan, _ planned: PlannedSearch, runner: PlanRunner) throws -> (SQLPiece, [String])? {
+        guard var piece = try compiler.compile(input),
+              var columns = compiler.selection(for: try runner.shape(of: input), piece: piece) else { return nil }
         if planned.search.terms.allSatisfy({ if case .stem = $0 { true } else { false } }) {
             let tokens = planned.search.terms.compactMap { term -> String? in
                 if case .stem(let stem) = term { StoreSchema.encode(stem) } else { nil }
@@ -103,12 +101,22 @@ extension CorpusDatabase {
             }
         }
         columns += ["d_statement", "article"]
+        return (piece, columns)
+    }
+
+    /// `who said` / `quotes mentioning`: the statements SQL's index finds (every statement in
+    /// scope for a search the index cannot do exactly), each matched as in memory for its
+    /// `match` and `verbatim` fields, ranked in memory for `who said`.
+    private func search(_ input: Plan, _ planned: PlannedSearch, ranked: Bool, shape: Table, runner: PlanRunner) throws -> Table {
+        guard let (piece, columns) = try searchPiece(input, planned, runner: runner) else {
+            throw StoreError("\(name): a text search over rows that are not statements")
+        }
+        let inputShape = try runner.shape(of: input)
         let textColumn = inputShape.index(of: "text")!
         var rows: [[Value]] = []
         var texts: [Int64: String] = [:]
         var pending: [([Value], String, Int64)] = []
-        try connection.query("SELECT \(columns.joined(separator: ", ")) FROM (\(piece.sql)) q ORDER BY \(piece.order.joined(separator: ", "))",
-                             piece.parameters) { values in
+        try connection.query(Self.select(columns, from: piece), piece.parameters) { values in
             let count = values.count
             pending.append((PlanCompiler.decode(Array(values[..<(count - 2)]), shape: inputShape), values[count - 2].text ?? "",
                             values[count - 1].integer ?? 0))
@@ -148,6 +156,21 @@ extension CorpusDatabase {
     /// of first appearance, with its count — what the in-memory engine then sorts. `nil` for a
     /// field SQL does not group (the in-memory engine counts those).
     private func countBy(_ field: String, piece: SQLPiece, runner: PlanRunner) throws -> [[Value]]? {
+        guard let sql = countBySQL(field, piece: piece) else { return nil }
+        let shape = BaseTables.shape(of: piece.table)
+        var valueColumn = shape.columns[shape.index(of: field)!]
+        if valueColumn.type == .list { valueColumn.type = .text }
+        let valueShape = Table(columns: [valueColumn], rows: [])
+        var rows: [[Value]] = []
+        try connection.query(sql, piece.parameters) { values in
+            rows.append(PlanCompiler.decode([values[0]], shape: valueShape) + [.integer(Int(values[1].integer ?? 0))])
+            return true
+        }
+        return rows
+    }
+
+    /// The SQL that groups a piece's rows by `field`; `nil` for a field SQL does not group.
+    func countBySQL(_ field: String, piece: SQLPiece) -> String? {
         let shape = BaseTables.shape(of: piece.table)
         guard let index = shape.index(of: field) else { return nil }
         let column = shape.columns[index]
@@ -171,15 +194,7 @@ extension CorpusDatabase {
             let value = StoreSchema.value(field)
             sql = "SELECT o.\(value), COUNT(*), MIN(o.n) AS first FROM (\(ordered)) o GROUP BY o.\(value) ORDER BY first"
         }
-        var valueColumn = column
-        if valueColumn.type == .list { valueColumn.type = .text }
-        let valueShape = Table(columns: [valueColumn], rows: [])
-        var rows: [[Value]] = []
-        try connection.query(sql, piece.parameters) { values in
-            rows.append(PlanCompiler.decode([values[0]], shape: valueShape) + [.integer(Int(values[1].integer ?? 0))])
-            return true
-        }
-        return rows
+        return sql
     }
 }
 
@@ -222,5 +237,39 @@ extension Plan {
         case .nonEmpty(_, let error): return .nonEmpty(input, error)
         case .scan, .rows, .profile, .source: return self
         }
+    }
+}
+
+extension CorpusDatabase {
+    /// Streams a plan that compiles wholly to one SQL query: its rows read in order and handed
+    /// over `chunkSize` at a time, so memory holds one chunk; `nil` for any other plan.
+    public func stream(_ plan: Plan, runner: PlanRunner, chunkSize: Int, chunk: ([[Value]]) throws -> Bool) throws -> Table? {
+        let shape = try runner.shape(of: plan)
+        guard let piece = try compiler.compile(plan), let columns = compiler.selection(for: shape, piece: piece) else { return nil }
+        var rows: [[Value]] = []
+        rows.reserveCapacity(min(chunkSize, 4_096))
+        var sent = false
+        var stopped = false
+        var failure: (any Error)?
+        try connection.query(Self.select(columns, from: piece), piece.parameters) { values in
+            if runner.isCancelled {
+                failure = runner.cancelled()
+                return false
+            }
+            rows.append(PlanCompiler.decode(values, shape: shape))
+            guard rows.count >= chunkSize else { return true }
+            sent = true
+            do {
+                stopped = try !chunk(rows)
+            } catch {
+                failure = error
+                return false
+            }
+            rows.removeAll(keepingCapacity: true)
+            return !stopped
+        }
+        if let failure { throw failure }
+        if !stopped && (!rows.isEmpty || !sent) { _ = try chunk(rows) }
+        return shape
     }
 }

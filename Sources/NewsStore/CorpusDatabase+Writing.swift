@@ -72,7 +72,7 @@ extension CorpusDatabase {
         let ord = (try connection.scalar("SELECT MAX(ord) FROM articles_store")?.integer ?? 0) + 1
         try connection.execute("INSERT INTO articles_store (ord, id, file, hash, model, text) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)), \(p(6)))",
                                [.integer(ord), .text(model.article.id), file.map(SQLValue.text) ?? .null, hash.map(SQLValue.text) ?? .null,
-                                .text(ModelFile.encode(model)), .text(model.article.text)])
+                                .text(ModelFile.encodeCompact(model)), .text(model.article.text)])
         var index = SQLLinkIndex(store: self)
         let ids = try ActorLinker.link(model, article: Int(ord), into: &index)
         for group in index.touched.sorted() { try writeKeys(of: group) }
@@ -104,71 +104,48 @@ extension CorpusDatabase {
     /// One base-table row: its values, folded and sort columns, list items and search words.
     private func insertRow(_ row: [Value], of table: Table, table base: BaseTable, rid: Int64, ord: Int64,
                            statement: Statement?) throws {
-        var names = ["rid", "article"]
+        let statements = inserts[base] ?? InsertStatements.of(base, table: table, dialect: connection.dialect)
+        inserts[base] = statements
         var values: [SQLValue] = [.integer(rid), .integer(ord)]
+        values.reserveCapacity(statements.columnCount)
         var items: [(field: String, position: Int, value: String)] = []
         for (index, column) in table.columns.enumerated() {
             let value = row[index]
             switch column.type {
             case .text, .id, .enumeration:
-                names += [StoreSchema.value(column.name), StoreSchema.folded(column.name)]
                 if case .text(let text) = value {
                     values += [.text(text), .text(TextAnalyzer.fold(text))]
                 } else {
                     values += [.null, .null]
                 }
             case .date:
-                names.append(StoreSchema.value(column.name))
                 if case .date(let date) = value { values.append(.text(date.iso)) } else { values.append(.null) }
             case .integer:
-                names.append(StoreSchema.value(column.name))
                 if case .integer(let number) = value { values.append(.integer(Int64(number))) } else { values.append(.null) }
             case .number:
-                names.append(StoreSchema.value(column.name))
                 if case .number(let number) = value { values.append(.real(number)) } else { values.append(.null) }
             case .list:
                 let list: [String] = if case .list(let list) = value { list } else { [] }
-                names += [StoreSchema.value(column.name), StoreSchema.sortKey(column.name)]
                 values += [.text(StoreSchema.encodeList(list)), .text(list.map(TextAnalyzer.fold).joined(separator: "\u{1}"))]
                 for (position, item) in list.enumerated() { items.append((column.name, position, item)) }
             case .span:
-                names += ["\"v_\(column.name)_start\"", "\"v_\(column.name)_end\""]
                 if case .span(let start, let end) = value { values += [.integer(Int64(start)), .integer(Int64(end))] } else { values += [.null, .null] }
             }
         }
         if let statement {
-            names.append("d_statement")
             values.append(.text(String(decoding: try JSONEncoder().encode(statement), as: UTF8.self)))
         }
-        var stems: [(field: String, tokens: [String])] = []
-        for field in table.textFields {
-            let text = row[table.index(of: field)!].displayText
-            stems.append((field, StoreSchema.stemTokens(text)))
-        }
-        var lexemeColumns: Set<String> = []
+        let stems = statements.searchFields.map { StoreSchema.stemTokens(row[$0].displayText) }
         if connection.dialect == .postgresql {
-            for (field, tokens) in stems {
-                names += [StoreSchema.stems(field), StoreSchema.lexemes(field)]
-                values += [.text(StoreSchema.paddedStems(tokens)), .text(StoreSchema.lexemeList(tokens))]
-                lexemeColumns.insert(StoreSchema.lexemes(field))
-            }
+            for tokens in stems { values += [.text(StoreSchema.paddedStems(tokens)), .text(StoreSchema.lexemeList(tokens))] }
         }
-        let placeholders = names.indices.map { index -> String in
-            let placeholder = p(index + 1)
-            // PostgreSQL: the distinct tokens become the lexemes as they are (no parser, no positions).
-            if lexemeColumns.contains(names[index]) { return "array_to_tsvector(string_to_array(\(placeholder), ' '))" }
-            return placeholder
-        }
-        try connection.execute("INSERT INTO t_\(base.rawValue) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))", values)
+        try connection.execute(statements.row, values)
         for item in items {
-            try connection.execute("INSERT INTO t_\(base.rawValue)_items (rid, field, position, value, folded) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)))",
-                                   [.integer(rid), .text(item.field), .integer(Int64(item.position)), .text(item.value), .text(TextAnalyzer.fold(item.value))])
+            try connection.execute(statements.item, [.integer(rid), .text(item.field), .integer(Int64(item.position)),
+                                                     .text(item.value), .text(TextAnalyzer.fold(item.value))])
         }
-        if connection.dialect == .sqlite, !stems.isEmpty {
-            let columns = stems.map { StoreSchema.stems($0.field) }.joined(separator: ", ")
-            let marks = stems.indices.map { _ in "?" }.joined(separator: ", ")
-            try connection.execute("INSERT INTO t_\(base.rawValue)_fts (rowid, \(columns)) VALUES (?, \(marks))",
-                                   [.integer(rid)] + stems.map { .text($0.tokens.joined(separator: " ")) })
+        if let search = statements.search {
+            try connection.execute(search, [.integer(rid)] + stems.map { .text($0.joined(separator: " ")) })
         }
     }
 
@@ -294,6 +271,9 @@ struct SQLLinkIndex: ActorLinkIndex {
         // no pronouns (ActorResolver.keys), so a name in every article does not grow its row.
         var known = Set(merged.mentions.map { ActorResolver.fold($0.span.text) })
         let joined = ActorLinker.merging(actor.keepingNewMentionTexts(&known), into: merged)
+        // Nothing new (a name seen before, no new alias, title or mention text): its row and
+        // its resolver keys stay as they are.
+        guard joined != merged else { return }
         try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
                                [.text(String(decoding: try JSONEncoder().encode(joined), as: UTF8.self)), .integer(Int64(group))])
         touched.insert(Int64(group))
@@ -322,5 +302,57 @@ extension Actor {
         var actor = self
         actor.mentions = mentions.filter { $0.form != .pronoun && known.insert(ActorResolver.fold($0.span.text)).inserted }
         return actor
+    }
+}
+
+/// The statements that insert one base table's rows, written once per table by a store (the
+/// columns of a table never change), so adding an article builds no SQL text.
+struct InsertStatements {
+    /// The row insert: `rid`, `article`, every field's columns in order, `d_statement` for
+    /// statements and (PostgreSQL) each search field's stems and `tsvector` of lexemes.
+    var row: String
+    /// A list item's insert.
+    var item: String
+    /// The full-text index insert (SQLite's FTS5 table), when the table has search fields.
+    var search: String?
+    /// The positions of the search fields among the row's values.
+    var searchFields: [Int]
+    /// How many values a row insert takes.
+    var columnCount: Int
+
+    /// The statements of `base`, shaped as `table` (a store builds them once: ``CorpusDatabase/inserts``).
+    static func of(_ base: BaseTable, table: Table, dialect: SQLDialect) -> InsertStatements {
+        var names = ["rid", "article"]
+        for column in table.columns {
+            switch column.type {
+            case .text, .id, .enumeration: names += [StoreSchema.value(column.name), StoreSchema.folded(column.name)]
+            case .date, .integer, .number: names.append(StoreSchema.value(column.name))
+            case .list: names += [StoreSchema.value(column.name), StoreSchema.sortKey(column.name)]
+            case .span: names += ["\"v_\(column.name)_start\"", "\"v_\(column.name)_end\""]
+            }
+        }
+        if base == .statements { names.append("d_statement") }
+        let searchFields = table.textFields.compactMap { table.index(of: $0) }
+        var placeholders = names.indices.map { dialect.placeholder($0 + 1) }
+        if dialect == .postgresql {
+            for field in table.textFields {
+                // The tokens in order, for the exact phrase test; the distinct tokens become the
+                // lexemes as they are (no parser, no positions), for the GIN-indexed filter.
+                names += [StoreSchema.stems(field), StoreSchema.lexemes(field)]
+                placeholders.append(dialect.placeholder(placeholders.count + 1))
+                placeholders.append("array_to_tsvector(string_to_array(\(dialect.placeholder(placeholders.count + 1)), ' '))")
+            }
+        }
+        let item = "INSERT INTO t_\(base.rawValue)_items (rid, field, position, value, folded) VALUES "
+            + "(\((1...5).map(dialect.placeholder).joined(separator: ", ")))"
+        var search: String?
+        if dialect == .sqlite, !table.textFields.isEmpty {
+            let columns = table.textFields.map { StoreSchema.stems($0) }.joined(separator: ", ")
+            search = "INSERT INTO t_\(base.rawValue)_fts (rowid, \(columns)) VALUES "
+                + "(\((1...(table.textFields.count + 1)).map(dialect.placeholder).joined(separator: ", ")))"
+        }
+        return InsertStatements(
+            row: "INSERT INTO t_\(base.rawValue) (\(names.joined(separator: ", "))) VALUES (\(placeholders.joined(separator: ", ")))",
+            item: item, search: search, searchFields: searchFields, columnCount: names.count)
     }
 }

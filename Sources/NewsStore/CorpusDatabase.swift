@@ -17,6 +17,8 @@ public final class CorpusDatabase {
     var modelCache: [Int64: ArticleModel] = [:]
     /// Every article's `ord`, in corpus order, read when first needed in a query.
     var cachedOrds: [Int64]?
+    /// The insert statements of each base table, built on first use.
+    var inserts: [BaseTable: InsertStatements] = [:]
 
     /// Opens the corpus on `connection`, creating its tables when the database is empty and
     /// `create` is set.

@@ -51,6 +51,8 @@ public enum StoreSchema {
             CREATE TABLE articles_store (ord \(integer) PRIMARY KEY, id \(text) NOT NULL UNIQUE, file \(text), hash \(text),
               model \(text) NOT NULL, text \(text) NOT NULL)
             """,
+            // Adding looks each file up by name (is it there, with which content hash?).
+            "CREATE INDEX articles_store_file ON articles_store (file)",
             "CREATE TABLE actor_groups (grp \(integer) PRIMARY KEY, id \(text) NOT NULL UNIQUE, name \(text) NOT NULL, kind \(text) NOT NULL, merged \(text) NOT NULL)",
             "CREATE TABLE actor_names (key \(text) PRIMARY KEY, grp \(integer) NOT NULL)",
             "CREATE TABLE actor_aliases (key \(text) PRIMARY KEY, grp \(integer) NOT NULL)",
@@ -109,7 +111,10 @@ public enum StoreSchema {
             "CREATE INDEX t_\(table.rawValue)_items_value ON t_\(table.rawValue)_items (field, value)",
             "CREATE INDEX t_\(table.rawValue)_items_folded ON t_\(table.rawValue)_items (field, folded)",
         ]
-        for column in shape.columns where isText(column.type) && column.name != "text" && column.name != "summary" && column.name != "context" {
+        // Indexes on the folded texts conditions compare — not on long texts, and an article's
+        // title only on the articles table (other tables narrow by article through `article`).
+        let unindexed: Set<String> = table == .articles ? ["text", "summary", "context"] : ["text", "summary", "context", "title", "url"]
+        for column in shape.columns where isText(column.type) && !unindexed.contains(column.name) {
             statements.append("CREATE INDEX t_\(table.rawValue)_f_\(column.name) ON t_\(table.rawValue) (\(folded(column.name)))")
         }
         if !shape.textFields.isEmpty {

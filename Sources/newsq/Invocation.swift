@@ -49,6 +49,9 @@ struct Invocation {
         for (index, query) in options.commands.enumerated() {
             sources.append(.text(query, name: options.commands.count == 1 ? "<command>" : "<command \(index + 1)>"))
         }
+        if sources.isEmpty && options.report != nil {
+            return runScripts([], interpreter, values)
+        }
         if sources.isEmpty {
             guard isatty(STDIN_FILENO) == 1 else { return runScripts([.file("-")], interpreter, values) }
             // Interactive mode: the REPL on the terminal.
@@ -75,7 +78,16 @@ struct Invocation {
         session.isCancelled = interrupted
         let outcome = ScriptRunner(session: session).run(scripts)
         if outcome == .interrupted { printError("newsq: interrupted") }
-        return ScriptRunner.exitStatus(for: outcome)
+        let status = ScriptRunner.exitStatus(for: outcome)
+        if let report = options.report, status == ExitStatus.success {
+            do {
+                printError(try ArticleReport.write(to: report, session: session, result: session.lastResult))
+            } catch {
+                printError("newsq: no report written: \(error.description)")
+                return ExitStatus.queryError
+            }
+        }
+        return status
     }
 
     /// A session writing to standard output and error, set up from the options: format,
@@ -141,7 +153,7 @@ struct Invocation {
             if !summary.failed.isEmpty { status = ExitStatus.badModel }
         }
         let changing = !options.add.isEmpty || !options.remove.isEmpty
-        if changing && options.files.isEmpty && options.commands.isEmpty { return status }
+        if changing && options.files.isEmpty && options.commands.isEmpty && options.report == nil { return status }
         let values = Dictionary(options.arguments.compactMap(Script.assignment), uniquingKeysWith: { $1 })
         if options.test || options.update {
             return max(status, runTests(.bundled, arguments: values, corpus: store))
@@ -150,6 +162,9 @@ struct Invocation {
         var sources = options.files.map(ScriptRunner.Source.file)
         for (index, query) in options.commands.enumerated() {
             sources.append(.text(query, name: options.commands.count == 1 ? "<command>" : "<command \(index + 1)>"))
+        }
+        if sources.isEmpty && options.report != nil {
+            return max(status, runScripts([], interpreter, values, corpus: store))
         }
         if sources.isEmpty {
             guard isatty(STDIN_FILENO) == 1 else { return runScripts([.file("-")], interpreter, values, corpus: store) }

@@ -47,6 +47,8 @@ struct Options: Equatable {
     var add: [String] = []
     /// `--remove ID`, in order: articles to take out of the corpus.
     var remove: [String] = []
+    /// `--report FILE.html`, if given: the annotated report to write at the end.
+    var report: String?
 
     /// Parses the command lines that need no help, no validation message and no defaults from
     /// ArgumentParser, or returns `nil` to leave the command line to ``NewsqCommand``.

@@ -79,4 +79,26 @@ struct CorpusSessionTests {
             == "added 2,225 articles (0 unchanged, 1 replaced, 0 failed)")
         #expect(CorpusIngest.Progress(done: 1234, total: 2225, seconds: 2).line == "1,234 / 2,225 articles · 617/s · 2 s left")
     }
+
+    @Test func reportFromTheShell() throws {
+        let folder = try SessionTests.temporaryDirectory()
+        let (session, output, messages) = SessionTests.session()
+        #expect(session.execute(entry: ":report \(folder)/all.html") == .success)
+        #expect(messages.take() == "wrote \(folder)/all.html: 1 article, 31 statements marked\n")
+        #expect(session.execute(entry: "quotes by Walz") == .success)
+        _ = output.take()
+        #expect(session.execute(entry: ":report \(folder)/walz.html") == .success)
+        #expect(messages.take() == "wrote \(folder)/walz.html: 1 article, 2 statements marked\n")
+        let html = try TextFile.read("\(folder)/walz.html")
+        #expect(html.contains("id=\"a1-s8\"") && html.contains("id=\"a1-s9\"") && !html.contains("id=\"a1-s25\""))
+        #expect(session.execute(entry: "quotes | count") == .success)
+        guard case .failure(let refused) = session.execute(entry: ":report \(folder)/count.html") else {
+            Issue.record("a count has no records to mark")
+            return
+        }
+        #expect(refused.message.hasPrefix("the last result's rows are not statements, mentions, actors or events"))
+        #expect(!TextFile.exists("\(folder)/count.html"))
+        session.isSandboxed = true
+        #expect(session.execute(entry: ":report \(folder)/x.html") != .success)
+    }
 }

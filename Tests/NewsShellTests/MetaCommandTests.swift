@@ -21,7 +21,7 @@ struct MetaCommandTests {
 
     @Test func lookupByNameOrUniquePrefix() {
         var table = MetaCommandTable.standard
-        #expect(table.commands.map(\.name) == ["add", "article", "export", "format", "help", "load", "open", "run", "schema", "timing"])
+        #expect(table.commands.map(\.name) == ["add", "article", "export", "format", "help", "load", "open", "report", "run", "schema", "timing"])
         guard case .found(let format) = table.lookup("fo") else { Issue.record("fo"); return }
         #expect(format.name == "format")
         guard case .found(let help) = table.lookup("H") else { Issue.record("H"); return }
@@ -36,7 +36,7 @@ struct MetaCommandTests {
         guard case .unknown(let none) = table.lookup("zzzzzz") else { Issue.record("zzzzzz"); return }
         #expect(none == nil)
         table.remove("history")
-        #expect(table.commands.count == 10)
+        #expect(table.commands.count == 11)
     }
 
     @Test func helpIsGeneratedFromTheTable() {

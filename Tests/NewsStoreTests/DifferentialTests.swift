@@ -42,7 +42,10 @@ struct DifferentialTests {
         do {
             let results = try interpreter.runAll(source)
             return results.map { result in
-                "\(result.columns)\n\(result.displayColumns ?? [])\n\(result.message ?? "")\n" + result.rows.map { "\($0)" }.joined(separator: "\n")
+                // A store's explanation adds how it runs (its `sql` field); the query must agree.
+                var result = result
+                if result.columns.map(\.name) == ["query", "sql"] { result = .explanation(result.rows[0][0].displayText) }
+                return "\(result.columns)\n\(result.displayColumns ?? [])\n\(result.message ?? "")\n" + result.rows.map { "\($0)" }.joined(separator: "\n")
             }.joined(separator: "\n---\n")
         } catch {
             return "error: " + error.diagnostics.map(\.message).joined(separator: " | ")
@@ -95,11 +98,16 @@ struct DifferentialTests {
         return text[open.upperBound..<close.lowerBound].split(separator: "\n").map(String.init)
     }
 
-    /// A SQLite store in memory.
-    static let sqlite: Engine = { models, body in
+    /// A SQLite store in memory holding `models`.
+    static func store(_ models: [ArticleModel]) throws -> CorpusDatabase {
         let store = try CorpusDatabase(connection: try SQLiteConnection(), name: "<memory>", create: true)
         try fill(store, with: models)
-        try body(store)
+        return store
+    }
+
+    /// A SQLite store in memory.
+    static let sqlite: Engine = { models, body in
+        try body(try store(models))
     }
 
     @Test func everyExampleStatement() throws {
