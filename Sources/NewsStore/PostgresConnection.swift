@@ -330,6 +330,11 @@ public final class PostgresConnection: SQLConnection {
         if message.contains("does not exist") {
             return "Check the database and user names; create the database first (createdb NAME)."
         }
+        // libpq could not read the URL or one of its parameters: no server was asked.
+        if message.contains("URI") || message.contains("invalid") || message.contains("unrecognized") {
+            return "Check the URL: postgresql://USER:PASSWORD@HOST:PORT/DB?PARAMETER=VALUE, with libpq's parameter names "
+                + "(sslmode, connect_timeout, …) and a password's special characters percent-encoded (@ as %40, / as %2F)."
+        }
         return "Check that the server is running and that the host and port are right (the URL, PGHOST and PGPORT)."
     }
 }
