@@ -38,6 +38,33 @@ public enum CorpusFile {
         isServer(location) ? PostgresConnection.redacted(location) : location
     }
 
+    /// `text` (a line of input, a history entry) with the password of every PostgreSQL URL in
+    /// it masked as ``displayName(_:)`` masks it. A URL runs to the next blank, or to the
+    /// closing quote when a quote opens it (`:open "postgresql://…"`).
+    public static func maskingServerPasswords(in text: String) -> String {
+        let characters = Array(text)
+        let lowered = schemes.map { Array($0) }
+        var result = ""
+        var index = 0
+        var plainStart = 0
+        while index < characters.count {
+            guard lowered.contains(where: { scheme in
+                index + scheme.count <= characters.count
+                    && zip(scheme, characters[index..<index + scheme.count]).allSatisfy { $0 == Character($1.lowercased()) }
+            }) else {
+                index += 1
+                continue
+            }
+            let quote: Character? = index > 0 && (characters[index - 1] == "\"" || characters[index - 1] == "'") ? characters[index - 1] : nil
+            var end = index
+            while end < characters.count, quote.map({ characters[end] != $0 }) ?? !characters[end].isWhitespace { end += 1 }
+            result += String(characters[plainStart..<index]) + displayName(String(characters[index..<end]))
+            index = end
+            plainStart = end
+        }
+        return result + String(characters[plainStart...])
+    }
+
     /// Opens the corpus at `location`, creating it when `create` is set and it does not exist
     /// (on a server: its tables, in a database that has none).
     public static func open(_ location: String, create: Bool) throws(StoreError) -> CorpusDatabase {
