@@ -8,26 +8,27 @@ import Foundation
 
 /// Finding and starting the `newsq-pg` proxy, and naming a server without its password.
 extension PostgresConnection {
-    /// The path of `newsq-pg`: next to the running executable (`/proc/self/exe`'s folder, where
-    /// `swift build` puts both), else `$NEWSQ_PG`, else the first on `PATH`.
+    /// The path of `newsq-pg`: `$NEWSQ_PG` when it is set (an explicit choice wins), else the one
+    /// next to the running executable (`/proc/self/exe`'s folder, where `swift build` puts both),
+    /// else the first on `PATH`.
     ///
-    /// - Throws: ``StoreError`` naming every place looked in, and how to get one there.
+    /// - Throws: ``StoreError`` when `NEWSQ_PG` names no executable file (no other is tried:
+    ///   it was chosen), or when none is found, naming every place looked in and how to get one there.
     public static func locateProxy(environment: [String: String], executableFolder: String?) throws -> String {
-        var looked: [String] = []
         func usable(_ path: String) -> Bool {
             var status = stat()
             return access(path, X_OK) == 0 && stat(path, &status) == 0 && (status.st_mode & S_IFMT) != S_IFDIR
         }
+        if let path = environment["NEWSQ_PG"], !path.isEmpty {
+            if usable(path) { return path }
+            throw StoreError("NEWSQ_PG=\(path) is not an executable file: set NEWSQ_PG to the path of newsq-pg, the PostgreSQL "
+                + "proxy newsq needs for postgresql:// corpora, or unset it to use the newsq-pg next to newsq or on PATH")
+        }
+        var looked = ["NEWSQ_PG (not set)"]
         if let folder = executableFolder {
             let path = folder + "/newsq-pg"
             if usable(path) { return path }
             looked.append(path)
-        }
-        if let path = environment["NEWSQ_PG"], !path.isEmpty {
-            if usable(path) { return path }
-            looked.append("NEWSQ_PG=\(path)")
-        } else {
-            looked.append("NEWSQ_PG (not set)")
         }
         let folders = (environment["PATH"] ?? "").split(separator: ":").map(String.init)
         for folder in folders where usable(folder + "/newsq-pg") {

@@ -32,14 +32,21 @@ struct PostgresConnectionTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         #expect(throws: StoreError("cannot find newsq-pg, the PostgreSQL proxy newsq needs for postgresql:// corpora; looked in "
-            + "\(folder)/newsq-pg, NEWSQ_PG=/nowhere/newsq-pg, PATH (/nowhere:\(folder)). Build it (swift build -c release --product "
+            + "NEWSQ_PG (not set), \(folder)/newsq-pg, PATH (/nowhere:\(folder)). Build it (swift build -c release --product "
             + "newsq-pg), then put it next to newsq or on PATH, or set NEWSQ_PG to its path")) {
-            try PostgresConnection.locateProxy(environment: ["NEWSQ_PG": "/nowhere/newsq-pg", "PATH": "/nowhere:\(folder)"],
-                                               executableFolder: folder)
+            try PostgresConnection.locateProxy(environment: ["PATH": "/nowhere:\(folder)"], executableFolder: folder)
         }
-        // Found by each means, in order.
+        // NEWSQ_PG set is the choice: when it names no program, no other is taken in its place.
         let proxy = try ProxyProtocolTests.proxy()
         let proxyFolder = (proxy as NSString).deletingLastPathComponent
+        #expect(throws: StoreError("NEWSQ_PG=/nowhere/newsq-pg is not an executable file: set NEWSQ_PG to the path of newsq-pg, the "
+            + "PostgreSQL proxy newsq needs for postgresql:// corpora, or unset it to use the newsq-pg next to newsq or on PATH")) {
+            try PostgresConnection.locateProxy(environment: ["NEWSQ_PG": "/nowhere/newsq-pg", "PATH": proxyFolder], executableFolder: proxyFolder)
+        }
+        // Found by each means, in order: NEWSQ_PG before the one next to the executable.
+        let link = folder + "/my-newsq-pg"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: proxy)
+        #expect(try PostgresConnection.locateProxy(environment: ["NEWSQ_PG": link], executableFolder: proxyFolder) == link)
         #expect(try PostgresConnection.locateProxy(environment: [:], executableFolder: proxyFolder) == proxy)
         #expect(try PostgresConnection.locateProxy(environment: ["NEWSQ_PG": proxy], executableFolder: folder) == proxy)
         #expect(try PostgresConnection.locateProxy(environment: ["PATH": "/nowhere:\(proxyFolder)"], executableFolder: nil) == proxy)
