@@ -5,6 +5,8 @@ let package = Package(
     name: "newsq",
     products: [
         .executable(name: "newsq", targets: ["newsq"]),
+        // The PostgreSQL proxy `newsq --db postgresql://…` spawns (docs/postgresql.md).
+        .executable(name: "newsq-pg", targets: ["newsq-pg"]),
         .library(name: "NewsModel", targets: ["NewsModel"]),
         .library(name: "BundledArticle", targets: ["BundledArticle"]),
         .library(name: "NewsQuery", targets: ["NewsQuery"]),
@@ -22,6 +24,21 @@ let package = Package(
             name: "CEditLine",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
+        ),
+        // libpq, PostgreSQL's client library, for newsq-pg only: newsq itself never links it, so
+        // it stays a fully static executable (docs/postgresql.md).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The framing between a PostgresConnection and its newsq-pg proxy: pure Swift, no libpq.
+        .target(name: "PGProxyProtocol"),
+        // newsq-pg: a small dynamically linked proxy that does the libpq work for newsq over
+        // framed requests on stdin and responses on stdout.
+        .executableTarget(
+            name: "newsq-pg",
+            dependencies: ["CLibPQ", "PGProxyProtocol"]
         ),
         // libxml2, the HTML parser behind NewsWeb (docs/web-pages.md).
         .systemLibrary(
@@ -72,10 +89,10 @@ let package = Package(
             dependencies: ["NewsModel"]
         ),
         // A corpus in a database: the schema, writing articles, and newsq plans compiled to SQL
-        // (SQLite through GRDB).
+        // (SQLite through GRDB; PostgreSQL through the newsq-pg proxy, spawned when needed).
         .target(
             name: "NewsStore",
-            dependencies: ["NewsModel", "NewsQuery", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NewsModel", "NewsQuery", "PGProxyProtocol", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // libedit behind a small Swift type; a plain reader when stdin is not a terminal.
         .target(
@@ -164,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NewsStoreTests",
-            dependencies: ["NewsStore", "NewsQuery", "NewsModel", "BundledArticle"]
+            dependencies: ["NewsStore", "NewsQuery", "NewsModel", "BundledArticle", "PGProxyProtocol"]
         ),
         .testTarget(
             name: "LineEditorTests",

@@ -7,18 +7,20 @@ import NewsStore
 enum CorpusCommands {
     /// `:open FILE` for a corpus file: queries it from now on.
     static func open(_ path: String, _ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        // An error quotes the line: a server URL's password is masked there too.
+        let invocation = CorpusFile.isServer(path) ? invocation.maskingServerPassword() : invocation
         let store: CorpusDatabase
         let count: Int
         do {
             store = try CorpusFile.open(path, create: false)
             count = try store.articleCount()
         } catch let error as StoreError {
-            return invocation.failure("cannot open \(path): \(error.message); what was open stays open", at: 0, kind: .name)
+            return invocation.failure("cannot open \(CorpusFile.displayName(path)): \(error.message); what was open stays open", at: 0, kind: .name)
         } catch {
-            return invocation.failure("cannot open \(path): \(error); what was open stays open", at: 0, kind: .name)
+            return invocation.failure("cannot open \(CorpusFile.displayName(path)): \(error); what was open stays open", at: 0, kind: .name)
         }
         invocation.session.open(corpus: store)
-        invocation.session.messages.writeLine("opened \(path): a corpus of \(CorpusFile.articles(count))")
+        invocation.session.messages.writeLine("opened \(store.name): a corpus of \(CorpusFile.articles(count))")
         return .success
     }
 
@@ -62,5 +64,22 @@ enum CorpusCommands {
         } catch {
             return invocation.failure("cannot read \(store.name): \(error)", kind: .name)
         }
+    }
+}
+
+extension MetaCommand.Invocation {
+    /// The invocation with its first argument, a server URL, written with its password masked
+    /// (in the argument and in the line a diagnostic quotes).
+    fileprivate func maskingServerPassword() -> MetaCommand.Invocation {
+        guard let word = arguments.first else { return self }
+        let masked = CorpusFile.displayName(word.text)
+        guard masked != word.text else { return self }
+        let characters = Array(line)
+        let start = min(characters.count, max(0, word.column - 1)), end = min(characters.count, start + word.length)
+        let maskedLine = String(characters[..<start]) + masked + String(characters[end...])
+        return MetaCommand.Invocation(
+            session: session, command: command,
+            arguments: [MetaCommand.Word(text: masked, column: word.column, length: masked.count)] + arguments.dropFirst(),
+            line: maskedLine, sourceName: sourceName, lineNumber: lineNumber, nameWord: nameWord)
     }
 }

@@ -9,22 +9,75 @@ import NewsStore
 
 /// Opening a corpus: `newsq --db LOCATION` and `:open corpus.sqlite`.
 ///
-/// A location is a SQLite file path. A corpus is created only when articles are being added to
-/// it; opening one that does not exist, or a file that is no newsq corpus, is an error naming the
-/// file and saying how to make one.
+/// A location is a SQLite file path, or a PostgreSQL server's `postgresql://` (or `postgres://`)
+/// URL (docs/postgresql.md). A corpus is created only when articles are being added to it;
+/// opening one that does not exist, or a file or database that is no newsq corpus, is an error
+/// naming it (a URL with its password masked) and saying how to make one.
 public enum CorpusFile {
     /// The file name endings taken for a corpus rather than an article.
     public static let suffixes = [".sqlite", ".sqlite3", ".db"]
 
-    /// Whether `path` names a corpus: a file that starts as SQLite files do, or a name ending
-    /// in one of ``suffixes``.
+    /// The URL schemes of PostgreSQL servers.
+    public static let schemes = ["postgresql://", "postgres://"]
+
+    /// Whether `path` names a corpus: a PostgreSQL URL, a file that starts as SQLite files do,
+    /// or a name ending in one of ``suffixes``.
     public static func isCorpus(_ path: String) -> Bool {
+        if isServer(path) { return true }
         if suffixes.contains(where: { path.lowercased().hasSuffix($0) }) { return true }
         return hasSQLiteHeader(path)
     }
 
-    /// Opens the corpus at `location`, creating it when `create` is set and it does not exist.
+    /// Whether `location` is a PostgreSQL URL.
+    public static func isServer(_ location: String) -> Bool {
+        schemes.contains { location.lowercased().hasPrefix($0) }
+    }
+
+    /// `location` as messages show it: a URL with its password masked, a path as it is.
+    public static func displayName(_ location: String) -> String {
+        isServer(location) ? PostgresConnection.redacted(location) : location
+    }
+
+    /// `text` (a line of input, a history entry) with the password of every PostgreSQL URL in
+    /// it masked as ``displayName(_:)`` masks it. A URL runs to the next blank, or to the
+    /// closing quote when a quote opens it (`:open "postgresql://…"`).
+    public static func maskingServerPasswords(in text: String) -> String {
+        let characters = Array(text)
+        let lowered = schemes.map { Array($0) }
+        var result = ""
+        var index = 0
+        var plainStart = 0
+        while index < characters.count {
+            guard lowered.contains(where: { scheme in
+                index + scheme.count <= characters.count
+                    && zip(scheme, characters[index..<index + scheme.count]).allSatisfy { $0 == Character($1.lowercased()) }
+            }) else {
+                index += 1
+                continue
+            }
+            let quote: Character? = index > 0 && (characters[index - 1] == "\"" || characters[index - 1] == "'") ? characters[index - 1] : nil
+            var end = index
+            while end < characters.count, quote.map({ characters[end] != $0 }) ?? !characters[end].isWhitespace { end += 1 }
+            result += String(characters[plainStart..<index]) + displayName(String(characters[index..<end]))
+            index = end
+            plainStart = end
+        }
+        return result + String(characters[plainStart...])
+    }
+
+    /// Opens the corpus at `location`, creating it when `create` is set and it does not exist
+    /// (on a server: its tables, in a database that has none).
     public static func open(_ location: String, create: Bool) throws(StoreError) -> CorpusDatabase {
+        if isServer(location) {
+            do {
+                let connection = try PostgresConnection(location: location)
+                return try CorpusDatabase(connection: connection, name: connection.name, create: create)
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError("\(displayName(location)): cannot open the corpus: \(error)")
+            }
+        }
         if TextFile.isDirectory(location) {
             throw StoreError("\(location) is a folder, not a corpus file; give a file: newsq --db corpus.sqlite --add \(location)")
         }

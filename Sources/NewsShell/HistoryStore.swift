@@ -18,7 +18,10 @@
 /// it is rewritten in place with the newest ``capacity``.
 ///
 /// An entry equal to the one before it, an empty entry and an entry starting with a space are
-/// not kept. A file that cannot be read or written is one warning, never an error.
+/// not kept. The password of a PostgreSQL URL in an entry (`:open postgresql://USER:PASSWORD@…`)
+/// is never kept: entries are stored, and listed, with it masked as `***`
+/// (``CorpusFile/maskingServerPasswords(in:)``). A file that cannot be read or written is one
+/// warning, never an error.
 public final class HistoryStore {
     /// The default number of entries kept.
     public static let defaultCapacity = 1000
@@ -82,10 +85,11 @@ public final class HistoryStore {
         !entry.isEmpty && !entry.hasPrefix(" ") && !entry.allSatisfy(\.isWhitespace) && entry != entries.last
     }
 
-    /// Adds `entry` (see ``accepts(_:)``) and appends it to the file at once; returns whether it
-    /// was kept.
+    /// Adds `entry` (see ``accepts(_:)``), any server password in it masked, and appends it to
+    /// the file at once; returns whether it was kept.
     @discardableResult
     public func add(_ entry: String) -> Bool {
+        let entry = CorpusFile.maskingServerPasswords(in: entry)
         guard accepts(entry) else { return false }
         entries.append(entry)
         if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
@@ -164,7 +168,8 @@ public final class HistoryStore {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         linesInFile = lines.count
         for line in lines {
-            let entry = Self.decode(line)
+            // A file written by another program, or by hand, may hold a password: it is not shown.
+            let entry = CorpusFile.maskingServerPasswords(in: Self.decode(line))
             if accepts(entry) { entries.append(entry) }
         }
         if entries.count > capacity { entries.removeFirst(entries.count - capacity) }

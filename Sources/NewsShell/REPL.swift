@@ -123,7 +123,8 @@ public struct REPL {
     private func runEntry(_ entry: String, interactive: Bool) -> Session.Outcome {
         var kept = Substring(entry)
         while let last = kept.last, last == " " || last == "\t" { kept = kept.dropLast() }
-        if interactive && state.record(String(kept)) { editor.addHistory(String(kept)) }
+        // The editor recalls what history keeps: a server URL's password masked.
+        if interactive, let recorded = state.record(String(kept)) { editor.addHistory(recorded) }
         InterruptSignal.clear()
         session.width = editor.width
         session.resultsWritten = 0
@@ -173,14 +174,15 @@ final class REPLState {
     /// The history entries, oldest first.
     var entries: [String] { history?.entries ?? memoryEntries }
 
-    /// Adds `entry` to the history; returns whether it was kept (not blank, not starting with a
-    /// space, not the same as the last one).
-    func record(_ entry: String) -> Bool {
-        if let history { return history.add(entry) }
-        guard REPLInput.isWorthKeeping(entry), entry != memoryEntries.last else { return false }
+    /// Adds `entry` to the history, with any server password masked; returns the entry as kept,
+    /// or `nil` when it was not (blank, starting with a space, the same as the last one).
+    func record(_ entry: String) -> String? {
+        let entry = CorpusFile.maskingServerPasswords(in: entry)
+        if let history { return history.add(entry) ? entry : nil }
+        guard REPLInput.isWorthKeeping(entry), entry != memoryEntries.last else { return nil }
         memoryEntries.append(entry)
         if memoryEntries.count > HistoryStore.defaultCapacity { memoryEntries.removeFirst() }
-        return true
+        return entry
     }
 
     /// Takes one line; returns the entry to run when it completes one: a `:` command line, or

@@ -162,7 +162,9 @@ enum StandardCommands {
     static func open(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
         if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
-        let path = invocation.resolve(invocation.arguments[0].text)
+        let text = invocation.arguments[0].text
+        // A server's URL is no path: it is not resolved against the script's folder.
+        let path = CorpusFile.isServer(text) ? text : invocation.resolve(text)
         if CorpusFile.isCorpus(path) { return CorpusCommands.open(path, invocation) }
         let opened: ArticleFile.Opened
         do {

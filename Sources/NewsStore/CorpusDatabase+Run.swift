@@ -90,8 +90,14 @@ extension CorpusDatabase {
                 piece.sql = "SELECT * FROM (\(piece.sql)) q WHERE rid IN (SELECT rowid FROM t_statements_fts WHERE t_statements_fts MATCH \(p(piece.parameters.count + 1)))"
                 piece.parameters.append(.text("{\(StoreSchema.stems("text"))} : \"\(tokens)\""))
             case .postgresql:
-                piece.sql = "SELECT * FROM (\(piece.sql)) q WHERE COALESCE(\"ts_text\" @@ phraseto_tsquery('simple', \(p(piece.parameters.count + 1))), false)"
-                piece.parameters.append(.text(tokens))
+                let stems = planned.search.terms.compactMap { term -> String? in
+                    if case .stem(let stem) = term { StoreSchema.encode(stem) } else { nil }
+                }
+                let condition = StoreSchema.postgresPhrase(stems, fields: ["text"]) { value in
+                    piece.parameters.append(value)
+                    return p(piece.parameters.count)
+                }
+                piece.sql = "SELECT * FROM (\(piece.sql)) q WHERE \(condition)"
             }
         }
         columns += ["d_statement", "article"]

@@ -172,15 +172,17 @@ extension CorpusDatabase {
         if let statement {
             values.append(.text(String(decoding: try JSONEncoder().encode(statement), as: UTF8.self)))
         }
-        let stems = statements.searchFields.map { StoreSchema.stemTokens(row[$0].displayText).joined(separator: " ") }
-        if connection.dialect == .postgresql { values += stems.map(SQLValue.text) }
+        let stems = statements.searchFields.map { StoreSchema.stemTokens(row[$0].displayText) }
+        if connection.dialect == .postgresql {
+            for tokens in stems { values += [.text(StoreSchema.paddedStems(tokens)), .text(StoreSchema.lexemeList(tokens))] }
+        }
         try connection.execute(statements.row, values)
         for item in items {
             try connection.execute(statements.item, [.integer(rid), .text(item.field), .integer(Int64(item.position)),
                                                      .text(item.value), .text(TextAnalyzer.fold(item.value))])
         }
         if let search = statements.search {
-            try connection.execute(search, [.integer(rid)] + stems.map(SQLValue.text))
+            try connection.execute(search, [.integer(rid)] + stems.map { .text($0.joined(separator: " ")) })
         }
     }
 
@@ -369,7 +371,7 @@ extension Actor {
 /// columns of a table never change), so adding an article builds no SQL text.
 struct InsertStatements {
     /// The row insert: `rid`, `article`, every field's columns in order, `d_statement` for
-    /// statements and (PostgreSQL) the search fields' `tsvector`s.
+    /// statements and (PostgreSQL) each search field's stems and `tsvector` of lexemes.
     var row: String
     /// A list item's insert.
     var item: String
@@ -396,9 +398,11 @@ struct InsertStatements {
         var placeholders = names.indices.map { dialect.placeholder($0 + 1) }
         if dialect == .postgresql {
             for field in table.textFields {
-                names.append("\"ts_\(field)\"")
-                // The search words become a tsvector, word order kept for phrases.
-                placeholders.append("to_tsvector('simple', \(dialect.placeholder(placeholders.count + 1)))")
+                // The tokens in order, for the exact phrase test; the distinct tokens become the
+                // lexemes as they are (no parser, no positions), for the GIN-indexed filter.
+                names += [StoreSchema.stems(field), StoreSchema.lexemes(field)]
+                placeholders.append(dialect.placeholder(placeholders.count + 1))
+                placeholders.append("array_to_tsvector(string_to_array(\(dialect.placeholder(placeholders.count + 1)), ' '))")
             }
         }
         let item = "INSERT INTO t_\(base.rawValue)_items (rid, field, position, value, folded) VALUES "

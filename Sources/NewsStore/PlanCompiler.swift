@@ -274,8 +274,7 @@ struct PlanCompiler {
                     let match = parameter(.text("{\(columns)} : \"\(phrase)\""))
                     return "(rid IN (SELECT rowid FROM t_\(table.rawValue)_fts WHERE t_\(table.rawValue)_fts MATCH \(match)))"
                 case .postgresql:
-                    let query = parameter(.text(phrase))
-                    return "(" + fields.map { "COALESCE(\"ts_\($0)\" @@ phraseto_tsquery('simple', \(query)), false)" }.joined(separator: " OR ") + ")"
+                    return StoreSchema.postgresPhrase(tokens, fields: fields, parameter: parameter)
                 }
             }
         }

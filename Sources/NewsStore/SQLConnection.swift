@@ -29,8 +29,10 @@ public enum SQLDialect: String, Sendable {
         self == .sqlite ? "?\(index)" : "$\(index)"
     }
 
-    /// The column type for text, whole numbers and fractions.
-    var textType: String { "TEXT" }
+    /// The column type for text, whole numbers and fractions. PostgreSQL's text compares,
+    /// sorts and groups by UTF-8 bytes (`COLLATE "C"`) as SQLite's and the in-memory engine's
+    /// do, whatever the database's default collation.
+    var textType: String { self == .sqlite ? "TEXT" : "TEXT COLLATE \"C\"" }
     var integerType: String { self == .sqlite ? "INTEGER" : "BIGINT" }
     var realType: String { self == .sqlite ? "REAL" : "DOUBLE PRECISION" }
 

@@ -14,8 +14,11 @@ import NewsQuery
 ///   folded items joined, as sorting sees them); a span is `v_FIELD_start` and `v_FIELD_end`;
 /// - `t_NAME_items` holds each item of each list field, for `where about = DHS` and `count by`;
 /// - the search fields' analyzed words (Snowball stems, encoded as plain tokens) are indexed:
-///   an FTS5 table `t_NAME_fts` in SQLite, a `tsvector` column `ts_FIELD` (the `simple`
-///   configuration, a GIN index) in PostgreSQL.
+///   an FTS5 table `t_NAME_fts` in SQLite; in PostgreSQL a `tsvector` column `ts_FIELD` of the
+///   distinct tokens (GIN-indexed, no positions) finds the rows holding every word of a phrase,
+///   and a column `st_FIELD` of the tokens in order, space-separated, tests the phrase exactly
+///   (``postgresPhrase(_:fields:parameter:)``): a `tsvector`'s positions stop at 16,383 and 256
+///   per word, and its parser would split tokens again, so it cannot decide a phrase alone.
 /// Around them: `articles_store` (each article's model, text, file and content hash), and the
 /// corpus actors (`actor_groups`, their members, names, aliases and resolver keys).
 public enum StoreSchema {
@@ -28,8 +31,12 @@ public enum StoreSchema {
     static func folded(_ field: String) -> String { "\"f_\(field)\"" }
     /// A list field's sort column.
     static func sortKey(_ field: String) -> String { "\"s_\(field)\"" }
-    /// A search field's stems column.
+    /// A search field's stems column (SQLite: in the FTS5 table; PostgreSQL: in the table, the
+    /// stem tokens between single spaces, with a space before the first and after the last).
     static func stems(_ field: String) -> String { "\"st_\(field)\"" }
+    /// PostgreSQL: a search field's distinct stem tokens as a `tsvector` (the GIN-indexed filter
+    /// in front of the exact phrase test on ``stems(_:)``).
+    static func lexemes(_ field: String) -> String { "\"ts_\(field)\"" }
 
     /// Whether a column type has a folded companion.
     static func isText(_ type: QueryResult.ColumnType) -> Bool { type == .text || type == .id || type == .enumeration }
@@ -37,30 +44,31 @@ public enum StoreSchema {
     /// The statements that create every table and index, in order.
     static func creation(_ dialect: SQLDialect) -> [String] {
         let integer = dialect.integerType
+        let text = dialect.textType
         var statements = [
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE meta (key \(text) PRIMARY KEY, value \(text) NOT NULL)",
             """
-            CREATE TABLE articles_store (ord \(integer) PRIMARY KEY, id TEXT NOT NULL UNIQUE, file TEXT, hash TEXT,
-              model TEXT NOT NULL, text TEXT NOT NULL)
+            CREATE TABLE articles_store (ord \(integer) PRIMARY KEY, id \(text) NOT NULL UNIQUE, file \(text), hash \(text),
+              model \(text) NOT NULL, text \(text) NOT NULL)
             """,
             // Adding looks each file up by name (is it there, with which content hash?).
             "CREATE INDEX articles_store_file ON articles_store (file)",
-            "CREATE TABLE actor_groups (grp \(integer) PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL, kind TEXT NOT NULL, merged TEXT NOT NULL)",
-            "CREATE TABLE actor_names (key TEXT PRIMARY KEY, grp \(integer) NOT NULL)",
-            "CREATE TABLE actor_aliases (key TEXT PRIMARY KEY, grp \(integer) NOT NULL)",
-            "CREATE TABLE actor_members (grp \(integer) NOT NULL, article \(integer) NOT NULL, local TEXT NOT NULL, PRIMARY KEY (grp, article))",
+            "CREATE TABLE actor_groups (grp \(integer) PRIMARY KEY, id \(text) NOT NULL UNIQUE, name \(text) NOT NULL, kind \(text) NOT NULL, merged \(text) NOT NULL)",
+            "CREATE TABLE actor_names (key \(text) PRIMARY KEY, grp \(integer) NOT NULL)",
+            "CREATE TABLE actor_aliases (key \(text) PRIMARY KEY, grp \(integer) NOT NULL)",
+            "CREATE TABLE actor_members (grp \(integer) NOT NULL, article \(integer) NOT NULL, local \(text) NOT NULL, PRIMARY KEY (grp, article))",
             "CREATE INDEX actor_members_article ON actor_members (article)",
-            "CREATE TABLE actor_keys (folded TEXT NOT NULL, display TEXT NOT NULL, grp \(integer) NOT NULL, score \(integer) NOT NULL, len \(integer) NOT NULL, pos \(integer) NOT NULL)",
+            "CREATE TABLE actor_keys (folded \(text) NOT NULL, display \(text) NOT NULL, grp \(integer) NOT NULL, score \(integer) NOT NULL, len \(integer) NOT NULL, pos \(integer) NOT NULL)",
             "CREATE INDEX actor_keys_folded ON actor_keys (folded)",
             "CREATE INDEX actor_keys_grp ON actor_keys (grp)",
             "CREATE INDEX actor_keys_len ON actor_keys (len)",
-            "CREATE TABLE actor_key_words (word TEXT NOT NULL, grp \(integer) NOT NULL)",
+            "CREATE TABLE actor_key_words (word \(text) NOT NULL, grp \(integer) NOT NULL)",
             "CREATE INDEX actor_key_words_word ON actor_key_words (word)",
             // A touched corpus actor's words are rewritten: found by group, not by a scan.
             "CREATE INDEX actor_key_words_grp ON actor_key_words (grp)",
-            "CREATE TABLE event_names (folded TEXT NOT NULL, article \(integer) NOT NULL, id TEXT NOT NULL, name TEXT)",
+            "CREATE TABLE event_names (folded \(text) NOT NULL, article \(integer) NOT NULL, id \(text) NOT NULL, name \(text))",
             "CREATE INDEX event_names_folded ON event_names (folded)",
-            "CREATE TABLE records (id TEXT NOT NULL, article \(integer) NOT NULL)",
+            "CREATE TABLE records (id \(text) NOT NULL, article \(integer) NOT NULL)",
             "CREATE INDEX records_id ON records (id)",
         ]
         for table in BaseTable.allCases {
@@ -73,30 +81,34 @@ public enum StoreSchema {
     static func creation(of table: BaseTable, _ dialect: SQLDialect) -> [String] {
         let shape = BaseTables.shape(of: table)
         let integer = dialect.integerType
+        let text = dialect.textType
         var columns = ["rid \(integer) PRIMARY KEY", "article \(integer) NOT NULL"]
         for column in shape.columns {
             switch column.type {
             case .text, .id, .enumeration, .date:
-                columns.append("\(value(column.name)) TEXT")
-                if isText(column.type) { columns.append("\(folded(column.name)) TEXT") }
+                columns.append("\(value(column.name)) \(text)")
+                if isText(column.type) { columns.append("\(folded(column.name)) \(text)") }
             case .integer: columns.append("\(value(column.name)) \(integer)")
             case .number: columns.append("\(value(column.name)) \(dialect.realType)")
             case .list:
-                columns.append("\(value(column.name)) TEXT NOT NULL")
-                columns.append("\(sortKey(column.name)) TEXT NOT NULL")
+                columns.append("\(value(column.name)) \(text) NOT NULL")
+                columns.append("\(sortKey(column.name)) \(text) NOT NULL")
             case .span:
                 columns.append("\"v_\(column.name)_start\" \(integer)")
                 columns.append("\"v_\(column.name)_end\" \(integer)")
             }
         }
-        if table == .statements { columns.append("d_statement TEXT NOT NULL") }
+        if table == .statements { columns.append("d_statement \(text) NOT NULL") }
         if dialect == .postgresql {
-            for field in shape.textFields { columns.append("\"ts_\(field)\" tsvector") }
+            for field in shape.textFields {
+                columns.append("\(stems(field)) \(text) NOT NULL")
+                columns.append("\(lexemes(field)) tsvector NOT NULL")
+            }
         }
         var statements = [
             "CREATE TABLE t_\(table.rawValue) (\(columns.joined(separator: ", ")))",
             "CREATE INDEX t_\(table.rawValue)_article ON t_\(table.rawValue) (article)",
-            "CREATE TABLE t_\(table.rawValue)_items (rid \(integer) NOT NULL, field TEXT NOT NULL, position \(integer) NOT NULL, value TEXT NOT NULL, folded TEXT NOT NULL)",
+            "CREATE TABLE t_\(table.rawValue)_items (rid \(integer) NOT NULL, field \(text) NOT NULL, position \(integer) NOT NULL, value \(text) NOT NULL, folded \(text) NOT NULL)",
             "CREATE INDEX t_\(table.rawValue)_items_rid ON t_\(table.rawValue)_items (rid)",
             "CREATE INDEX t_\(table.rawValue)_items_value ON t_\(table.rawValue)_items (field, value)",
             "CREATE INDEX t_\(table.rawValue)_items_folded ON t_\(table.rawValue)_items (field, folded)",
@@ -114,7 +126,7 @@ public enum StoreSchema {
                 statements.append("CREATE VIRTUAL TABLE t_\(table.rawValue)_fts USING fts5(\(fields), tokenize = 'unicode61 remove_diacritics 0')")
             case .postgresql:
                 for field in shape.textFields {
-                    statements.append("CREATE INDEX t_\(table.rawValue)_ts_\(field) ON t_\(table.rawValue) USING GIN (\"ts_\(field)\")")
+                    statements.append("CREATE INDEX t_\(table.rawValue)_ts_\(field) ON t_\(table.rawValue) USING GIN (\(lexemes(field)))")
                 }
             }
         }
@@ -157,5 +169,36 @@ public enum StoreSchema {
             encoded.append(hex[Int(byte & 0xF)])
         }
         return String(decoding: encoded, as: UTF8.self)
+    }
+
+    // MARK: - PostgreSQL phrases
+
+    /// The longest token the `tsvector` keeps (a `tsquery` word has at most 2,047 bytes); longer
+    /// ones are found by the exact test alone.
+    static let longestLexeme = 1_000
+
+    /// PostgreSQL: the value written to ``lexemes(_:)`` — the tokens, space-separated, that
+    /// `array_to_tsvector(string_to_array(…, ' '))` makes lexemes as they are.
+    static func lexemeList(_ tokens: [String]) -> String {
+        Array(Set(tokens.filter { $0.utf8.count <= longestLexeme })).sorted().joined(separator: " ")
+    }
+
+    /// PostgreSQL: the value written to ``stems(_:)``.
+    static func paddedStems(_ tokens: [String]) -> String {
+        " " + tokens.joined(separator: " ") + " "
+    }
+
+    /// PostgreSQL: whether any of `fields` holds the tokens one after the other — exactly what
+    /// FTS5's phrase query finds in SQLite and ``TextSearch`` in memory. `parameter` adds a
+    /// parameter and returns its placeholder.
+    static func postgresPhrase(_ tokens: [String], fields: [String], parameter: (SQLValue) -> String) -> String {
+        let words = Array(Set(tokens.filter { $0.utf8.count <= longestLexeme })).sorted()
+        let query = words.isEmpty ? nil : parameter(.text(words.map { "'\($0)'" }.joined(separator: " & ")))
+        let phrase = parameter(.text(paddedStems(tokens)))
+        let tests = fields.map { field in
+            let exact = "strpos(\(stems(field)), \(phrase)) > 0"
+            return query.map { "(\(lexemes(field)) @@ CAST(\($0) AS tsquery) AND \(exact))" } ?? "(\(exact))"
+        }
+        return "(" + tests.joined(separator: " OR ") + ")"
     }
 }

@@ -138,7 +138,7 @@ struct Invocation {
         for id in options.remove {
             do {
                 try store.remove(id)
-                printError("removed \(id) from \(location)")
+                printError("removed \(id) from \(store.name)")
             } catch {
                 printError("newsq: \(error)")
                 status = ExitStatus.queryError

@@ -177,4 +177,26 @@ struct HistoryStoreTests {
         #expect(store.entries.count <= store.capacity)
         #expect(store.entries.dropLast(2).allSatisfy { $0 == String(repeating: "o", count: 99) })
     }
+
+    /// A PostgreSQL URL's password never reaches the history: masked in the entry kept and in
+    /// the file, and masked when an older file (or one written by hand) holds one.
+    @Test func aServerPasswordIsKeptMasked() throws {
+        let path = try temporaryFolder() + "/history"
+        let store = HistoryStore(path: path, warn: { Issue.record("unexpected warning: \($0)") })
+        #expect(store.add(":open postgresql://ana:hunter2@db.example:5432/news?sslmode=require"))
+        #expect(store.add(#":open "postgres://ana:two words@db.example/news""#))
+        #expect(store.add("quotes by Homan"))
+        let masked = [":open postgresql://ana:***@db.example:5432/news?sslmode=require", #":open "postgres://ana:***@db.example/news""#,
+                      "quotes by Homan"]
+        #expect(store.entries == masked)
+        #expect(try fileLines(path) == masked)
+        // The same entry again, password and all, is the same entry: not kept twice.
+        #expect(!store.add("quotes by Homan"))
+        #expect(store.add(":open postgresql://ana:***@db.example:5432/news?sslmode=require"))
+        #expect(!store.add(":open postgresql://ana:other@db.example:5432/news?sslmode=require"))
+
+        let old = try temporaryFolder() + "/history"
+        try ":open postgresql://ana:hunter2@db.example/news\nplaces\n".write(toFile: old, atomically: true, encoding: .utf8)
+        #expect(HistoryStore(path: old).entries == [":open postgresql://ana:***@db.example/news", "places"])
+    }
 }

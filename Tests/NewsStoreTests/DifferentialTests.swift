@@ -5,13 +5,19 @@ import NewsQuery
 import NewsStore
 import Testing
 
-/// One language, several engines: every statement of `examples/` and of the language tests,
-/// run over the same articles in memory and in a SQLite store, must give the same rows in the
-/// same order — or the same error.
+/// One language, several engines: every statement of `examples/` and of the language tests, run
+/// over the same articles in memory and in a store, must give the same rows in the same order —
+/// or the same error. This suite runs them over SQLite (in memory); the statement lists, the
+/// comparison and the checks are shared with ``PostgresDifferentialTests`` (one helper, two
+/// engines).
 @Suite("Memory and SQLite give the same rows")
 struct DifferentialTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
+
+    /// Makes a store holding the models, added in order, and gives it to the body; the store is
+    /// gone when the body returns.
+    typealias Engine = @Sendable (_ models: [ArticleModel], _ body: (CorpusDatabase) throws -> Void) throws -> Void
 
     /// The bundled article alone, as `newsq` queries it.
     static let single: [ArticleModel] = [.bundled]
@@ -26,11 +32,9 @@ struct DifferentialTests {
         return [.bundled, later, Fixture.council]
     }()
 
-    /// A store holding `models`, added in order.
-    static func store(_ models: [ArticleModel]) throws -> CorpusDatabase {
-        let store = try CorpusDatabase(connection: try SQLiteConnection(), name: "<memory>", create: true)
+    /// Adds `models` to a store, in order, as the files `file0`, `file1`, ….
+    static func fill(_ store: CorpusDatabase, with models: [ArticleModel]) throws {
         for (index, model) in models.enumerated() { try store.add(model, file: "file\(index)", hash: "h\(index)") }
-        return store
     }
 
     /// What a statement gives: its result, or its diagnostics' messages.
@@ -48,18 +52,20 @@ struct DifferentialTests {
         }
     }
 
-    /// Runs every statement in both engines, in order (bindings carry over), expecting the
-    /// same outcome.
-    func expectSame(_ statements: [String], over models: [ArticleModel], arguments: [String: String] = [:],
-                    sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// Runs every statement in memory and over the engine's store, in order (bindings carry
+    /// over), expecting the same outcome.
+    static func expectSame(_ statements: [String], over models: [ArticleModel], engine: Engine, arguments: [String: String] = [:],
+                           sourceLocation: SourceLocation = #_sourceLocation) throws {
         let memory = try Interpreter(models: models)
-        let stored = Interpreter(store: try Self.store(models))
         memory.arguments = arguments
-        stored.arguments = arguments
-        for statement in statements {
-            let expected = Self.outcome(statement, memory)
-            let actual = Self.outcome(statement, stored)
-            #expect(actual == expected, "\(statement)", sourceLocation: sourceLocation)
+        try engine(models) { store in
+            let stored = Interpreter(store: store)
+            stored.arguments = arguments
+            for statement in statements {
+                let expected = outcome(statement, memory)
+                let actual = outcome(statement, stored)
+                #expect(actual == expected, "\(statement)", sourceLocation: sourceLocation)
+            }
         }
     }
 
@@ -92,20 +98,50 @@ struct DifferentialTests {
         return text[open.upperBound..<close.lowerBound].split(separator: "\n").map(String.init)
     }
 
+    /// A SQLite store in memory holding `models`.
+    static func store(_ models: [ArticleModel]) throws -> CorpusDatabase {
+        let store = try CorpusDatabase(connection: try SQLiteConnection(), name: "<memory>", create: true)
+        try fill(store, with: models)
+        return store
+    }
+
+    /// A SQLite store in memory.
+    static let sqlite: Engine = { models, body in
+        try body(try store(models))
+    }
+
     @Test func everyExampleStatement() throws {
-        for (name, statements) in try Self.exampleStatements() where name != "17-extracted-article.nq" {
-            try expectSame(statements, over: Self.single,
-                           arguments: ["who": "Walz", "word": "drawdown", "id": "s9", "since": "2026-02-01", "limit": "2"])
-        }
+        try Self.checkExamples(Self.sqlite)
     }
 
     @Test func everyDocumentedForm() throws {
-        try expectSame(try Self.documentedForms(), over: Self.single)
-        try expectSame(try Self.documentedForms(), over: Self.corpus)
+        try Self.checkDocumentedForms(Self.sqlite)
     }
 
     @Test func corpusQueries() throws {
-        try expectSame(Self.corpusQueries, over: Self.corpus)
+        try Self.checkCorpusQueries(Self.sqlite)
+    }
+
+    // MARK: - The checks each engine's suite runs
+
+    /// Every statement of every example script, over the bundled article.
+    static func checkExamples(_ engine: Engine, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for (name, statements) in try exampleStatements() where name != "17-extracted-article.nq" {
+            try expectSame(statements, over: single, engine: engine,
+                           arguments: ["who": "Walz", "word": "drawdown", "id": "s9", "since": "2026-02-01", "limit": "2"],
+                           sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Every documented form, over the bundled article and over the small corpus.
+    static func checkDocumentedForms(_ engine: Engine, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try expectSame(try documentedForms(), over: single, engine: engine, sourceLocation: sourceLocation)
+        try expectSame(try documentedForms(), over: corpus, engine: engine, sourceLocation: sourceLocation)
+    }
+
+    /// The queries over several articles.
+    static func checkCorpusQueries(_ engine: Engine, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try expectSame(corpusQueries, over: corpus, engine: engine, sourceLocation: sourceLocation)
     }
 
     /// Queries over several articles: linking, scopes, days in words, counting, sorting, errors.
@@ -125,61 +161,4 @@ struct DifferentialTests {
         "quotes | where paragraph > 20 and kind != reported | show id, article", "quotes | show id | where has \"x\"",
         "quotes | where kind = drect", "events | sort by earliest desc | limit 3 | show id, earliest, article",
     ]
-}
-
-/// Articles written for the tests, extracted or made by hand.
-enum Fixture {
-    /// A short article made by hand: a mayor and a council member, three statements.
-    static let council: ArticleModel = {
-        let text = "RIVERTON (Herald) — The council voted to reopen the library, Mayor Dana Ruiz said. "
-            + "\"The budget can carry it,\" Ruiz said. Omar Haddad disagreed."
-        let sentenceStarts = [20, 83, 121]
-        func span(_ words: String, paragraph: Int = 1, sentence: Int) -> Span {
-            let scalars = Array(text.unicodeScalars)
-            let target = Array(words.unicodeScalars)
-            var start = sentenceStarts[sentence - 1]
-            while Array(scalars[start..<(start + target.count)]) != target { start += 1 }
-            return Span(start: start, end: start + target.count, paragraph: paragraph, sentence: sentence, text: words)
-        }
-        let sentences = [
-            ("The council voted to reopen the library, Mayor Dana Ruiz said.", 1),
-            ("\"The budget can carry it,\" Ruiz said.", 2),
-            ("Omar Haddad disagreed.", 3),
-        ].map { words, number in
-            let found = span(words, sentence: number)
-            return Sentence(number: number, paragraph: 1, start: found.start, end: found.end, text: words)
-        }
-        let article = Article(
-            id: "council", source: "Herald", dateline: "RIVERTON", date: CalendarDate(year: 2026, month: 3, day: 2)!, text: text,
-            paragraphs: [Paragraph(number: 1, kind: .body, start: 0, end: text.unicodeScalars.count, text: text)],
-            sentences: sentences,
-            sections: [Section(number: 1, heading: nil, headingParagraph: nil, firstParagraph: 1, lastParagraph: 1)],
-            title: "Council votes to reopen the library")
-        let ruiz = Actor(id: "dana-ruiz", name: "Dana Ruiz", kind: .person, aliases: ["Ruiz", "Mayor Dana Ruiz"],
-                         roles: [], description: "Riverton's mayor.",
-                         mentions: [Mention(id: "m1", span: span("Dana Ruiz", sentence: 1), form: .name),
-                                    Mention(id: "m2", span: span("Ruiz", sentence: 2), form: .name)])
-        let haddad = Actor(id: "omar-haddad", name: "Omar Haddad", kind: .person, aliases: ["Haddad"], roles: [],
-                           description: "A council member.",
-                           mentions: [Mention(id: "m3", span: span("Omar Haddad", sentence: 3), form: .name)])
-        let statements = [
-            Statement(id: "s1", speaker: "dana-ruiz", content: "The council voted to reopen the library", kind: .reported, cue: "said",
-                      contentSpans: [span("The council voted to reopen the library", sentence: 1)],
-                      sentenceSpan: span("The council voted to reopen the library, Mayor Dana Ruiz said.", sentence: 1),
-                      confidence: 0.9, rule: "reported-trailing-cue"),
-            Statement(id: "s2", speaker: "dana-ruiz", content: "The budget can carry it", kind: .direct, cue: "said",
-                      contentSpans: [span("The budget can carry it", sentence: 2)],
-                      sentenceSpan: span("\"The budget can carry it,\" Ruiz said.", sentence: 2),
-                      confidence: 0.95, rule: "quote-trailing-cue"),
-        ]
-        let events = [
-            Event(id: "e1", kind: .other, summary: "The council votes to reopen the library",
-                  time: TimeReference(text: "Monday", precision: .day, earliest: CalendarDate(year: 2026, month: 3, day: 2),
-                                      latest: CalendarDate(year: 2026, month: 3, day: 2)),
-                  participants: [Participant(actor: "dana-ruiz", role: .announcer)],
-                  evidence: [span("The council voted to reopen the library", sentence: 1)]),
-        ]
-        return ArticleModel(article: article, actors: [ruiz, haddad], statements: statements, events: events,
-                            provenance: Provenance(extracted: true, extractor: "tests"))
-    }()
 }

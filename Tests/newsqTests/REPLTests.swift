@@ -325,4 +325,43 @@ struct REPLTests {
         terminal.type("\u{04}")
         #expect(terminal.waitForExit() == 0)
     }
+
+    /// A PostgreSQL URL's password typed in the shell is never shown again nor written down:
+    /// not in the failing `:open`'s message, not in `:history`, not in the history file, not in
+    /// what Up recalls (no server is needed: port 1 refuses at once).
+    @Test func aServerPasswordIsMaskedInMessagesHistoryAndRecall() throws {
+        let home = try Home()
+        let terminal = try start(home, columns: 250)
+        var mark = terminal.output.count
+        terminal.type(":open postgresql://ana:hunter2@127.0.0.1:1/news\r")
+        terminal.waitFor("what was open stays open")
+        terminal.waitForPrompt(count: 2)
+        // What newsq wrote after the echo of the typed line.
+        let answer = lines(terminal, after: mark).dropFirst().joined(separator: "\n")
+        #expect(answer.contains("cannot open postgresql://ana:***@127.0.0.1:1/news: cannot connect to postgresql://ana:***@127.0.0.1:1/news"))
+        #expect(answer.contains(":open postgresql://ana:***@127.0.0.1:1/news\n"))
+        #expect(!answer.contains("hunter2"), "\(answer)")
+
+        mark = terminal.output.count
+        terminal.type(":history\r")
+        terminal.waitForPrompt(count: 3)
+        let listed = lines(terminal, after: mark).dropFirst().joined(separator: "\n")
+        #expect(listed.contains("1  :open postgresql://ana:***@127.0.0.1:1/news"), "\(listed)")
+        #expect(!listed.contains("hunter2"), "\(listed)")
+
+        // Up twice: past `:history`, the `:open` line comes back masked.
+        mark = terminal.output.count
+        terminal.type("\u{1B}[A\u{1B}[A")
+        terminal.waitFor("***@127.0.0.1:1/news")
+        #expect(!String(decoding: terminal.output[mark...], as: UTF8.self).contains("hunter2"))
+        // Run as recalled, it is the masked URL that is tried (and refused, as before).
+        terminal.type("\r")
+        terminal.waitFor("what was open stays open", count: 2)
+        terminal.waitForPrompt(count: 4)
+        terminal.type("\u{04}")
+        #expect(terminal.waitForExit() == 0)
+        #expect(!terminal.text.dropFirst(mark).contains("hunter2"))
+        let open = ":open postgresql://ana:***@127.0.0.1:1/news"
+        #expect(try home.historyLines() == [open, ":history", open])
+    }
 }
