@@ -212,7 +212,8 @@ struct AttributionSieves {
         let kind: Actor.Kind
         let plural = (head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("'s")) || head.hasSuffix("men")
             || head == "people"
-        if lexicon.groupNouns.contains(head) || (plural && lexicon.cueNouns[String(head.dropLast())] == nil
+        if lexicon.groupNouns.contains(head) || SpeakerPhrases.quantifiers.contains(head) || tokens[phrase.tokens.upperBound - 1].kind != .word
+            || (plural && lexicon.cueNouns[String(head.dropLast())] == nil
             && !Self.sourceNouns.contains(head))
         {
             kind = .group

@@ -108,7 +108,7 @@ extension AttributionSieves {
             : subject.tokens.upperBound..<(subject.tokens.upperBound + 1)
         append(Attribution(
             kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cueTokens,
-            cueText: analyzed.text(tokens: cueTokens), speaker: subject.tokens, entity: entity, coSpeakers: coSpeakers,
+            cueText: analyzed.text(tokens: cueTokens), speaker: subject.speakerWords, entity: entity, coSpeakers: coSpeakers,
             rule: rule, confidence: confidence * certainty, sentences: covered))
     }
 }

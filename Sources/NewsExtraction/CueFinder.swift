@@ -68,6 +68,12 @@ struct CueFinder {
         let tokens = analyzed.tokens
         if t > sentence.lowerBound {
             let previous = tokens[t - 1]
+            // "Some say", "Most said": a quantifier that is the subject.
+            if SpeakerPhrases.quantifiers.contains(previous.text), !tokens[t].text.hasSuffix("ing"),
+                t - 1 == sentence.lowerBound || !tokens[t - 2].isWordLike || ["and", "but", "while"].contains(tokens[t - 2].text)
+            {
+                return true
+            }
             if Self.nounMarkers.contains(previous.text) {
                 // "and said" after "to"? No; but "he also said that" is fine. "that said" is a cue
                 // after a relative "that" ("officials that said…" is rare): keep "that" as a marker.

@@ -226,7 +226,7 @@ extension AttributionSieves {
             }
             var item = Attribution(
                 kind: .direct, content: content, cue: p == adjacent ? cueTokens : nil, cueText: cueText,
-                speaker: phrase.tokens, entity: entity, coSpeakers: coSpeakers,
+                speaker: phrase.speakerWords, entity: entity, coSpeakers: coSpeakers,
                 rule: pieceRule, confidence: pieceConfidence, sentences: covered, quotation: index)
             if p != adjacent { item.cue = cueTokens }
             addVenue(&item, near: cueTokens)

@@ -24,6 +24,12 @@ extension AttributionSieves {
         "again", "repeatedly", "publicly", "privately", "then", "too", "also", "over", "inside", "outside", "under",
     ]
 
+    /// Auxiliaries and copulas that show a clause of its own after a phrase.
+    static let clauseVerbs: Set<String> = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "should", "might", "may",
+        "must", "did", "does", "do",
+    ]
+
     static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us", "you", "reporters", "journalists"]
 
     mutating func reportedSpeech() {
@@ -124,6 +130,8 @@ extension AttributionSieves {
         else { return }
         let tail = tailEnd(after: phrase.tokens.upperBound, bounds: bounds, objectVerb: false)
         guard tail.isAdjunct || tail.end >= bounds.upperBound || tokens[tail.end].isTerminal else { return }
+        // "…, said Clinton's response to Trump was undercut": the phrase is a clause's subject.
+        if (phrase.tokens.upperBound..<tail.end).contains(where: { Self.clauseVerbs.contains(tokens[$0].text) }) { return }
         let first = contentStart(bounds.lowerBound, upTo: start - 1)
         guard first < start - 1 else { return }
         make(c, spans: [first..<(start - 1)], subject: phrase, rule: "reported-cue-after", confidence: 0.9)
@@ -357,6 +365,9 @@ extension AttributionSieves {
             if token.text == ",", !analyzed.isQuoted(t), t + 1 < bounds.upperBound {
                 let next = tokens[t + 1]
                 if next.text.hasSuffix("ing"), Lexicon.shared.cueVerb(next) != nil { break }
+                // "Walz, who has criticized the surge, said …": the main clause's verb after an
+                // appositive's closing comma.
+                if let verb = Lexicon.shared.cueVerb(next), !verb.isWeak, next.text != verb.lemma { break }
                 if next.text == "according", t + 2 < bounds.upperBound, tokens[t + 2].text == "to" { break }
                 // ", he said." or ", Homan added." to the end.
                 if t + 2 < bounds.upperBound, endsWithCue(from: t + 1, bounds: bounds) { break }
@@ -454,7 +465,7 @@ extension AttributionSieves {
         let sentenceRange = sentences(from: min(cue.tokens.lowerBound, spans[0].lowerBound), to: max(cue.tokens.upperBound, spans[spans.count - 1].upperBound) - 1)
         var item = Attribution(
             kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cue.tokens,
-            cueText: analyzed.text(tokens: cue.tokens), speaker: speakerSpan ?? subject.tokens, entity: entity,
+            cueText: analyzed.text(tokens: cue.tokens), speaker: speakerSpan ?? subject.speakerWords, entity: entity,
             coSpeakers: coSpeakers, addressee: addressee, rule: rule, confidence: confidence * certainty,
             sentences: sentenceRange)
         addVenue(&item, near: cue.tokens)

@@ -28,6 +28,29 @@ public struct SentenceSplitter: Sendable {
         "how", "who", "some", "many", "most", "one", "for", "since", "although", "though",
     ]
 
+    /// Whether the tokens from `start` are a speech tag: up to seven words of a speaker, then a
+    /// cue verb in lower case (`Biden said`, `the senator from Ohio told reporters`), or the cue
+    /// first (`said Biden`), and at most nine more tokens before the sentence's end, a comma or
+    /// a quotation mark.
+    static func isSpeechTag(_ tokens: ArraySlice<Token>, from start: Int) -> Bool {
+        var t = start
+        let end = tokens.endIndex
+        while t < end, t - start < 8 {
+            let token = tokens[t]
+            if token.has(.cueVerb), !token.isCapitalized {
+                var u = t + 1
+                while u < end, u - t < 10 {
+                    if tokens[u].isTerminal || tokens[u].text == "," || tokens[u].kind == .quote { return true }
+                    u += 1
+                }
+                return u >= end
+            }
+            guard token.kind == .word || token.text == "," && t > start else { return false }
+            t += 1
+        }
+        return false
+    }
+
     /// Creates a splitter.
     public init() {}
 
@@ -79,6 +102,11 @@ public struct SentenceSplitter: Sendable {
                 || following.text == "(" || following.text == "["
             if abbreviationEnd && !token.isTerminal {
                 starts = following.isCapitalized && Self.starters.contains(following.text)
+            }
+            // “Does he not understand?” Biden said. — a quotation that ends in its own mark
+            // stays in one sentence with the speech tag after it.
+            if starts, last > index, tokens[last].kind == .quote, Self.isSpeechTag(tokens, from: next) {
+                starts = false
             }
             if starts {
                 result.append(sentenceStart..<tokens[last].end)

@@ -24,6 +24,12 @@ struct SpeakerPhrases {
         var conjunct: Range<Int>? = nil
         var conjunctEntity: Int? = nil
         var secondConjunct: Range<Int>? = nil
+        /// The words the statement records as its speaker's when they are not `tokens`: the
+        /// relative pronoun of `voters who said`, whose antecedent `tokens` names.
+        var written: Range<Int>? = nil
+
+        /// The speaker's words as the statement records them.
+        var speakerWords: Range<Int> { written ?? tokens }
     }
 
     /// Words skipped between a subject and its cue verb.
@@ -81,6 +87,8 @@ struct SpeakerPhrases {
             }
             if tokens[k].text == ",", let before = appositiveStart(endingAt: k, sentence: sentence) {
                 k = before - 1
+            } else if clauses > 0, tokens[k].text != ",", let opening = titledAppositive(endingAt: k, sentence: sentence) {
+                k = opening - 1
             } else if tokens[k].text == ")", let open = (max(sentence.lowerBound, k - 8)..<k).last(where: { tokens[$0].text == "(" }) {
                 k = open - 1
             } else {
@@ -93,7 +101,7 @@ struct SpeakerPhrases {
         // "A spokesman for the campaign said", "Officials in Boston said": the phrase after the
         // preposition belongs to the noun before it, which is the speaker.
         var hops = 0
-        while found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
+        while found.written == nil, found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
             Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
             !analyzed.isQuoted(found.tokens.lowerBound - 2)
         {
@@ -157,6 +165,9 @@ struct SpeakerPhrases {
                 let opens = Self.appositiveOpeners.contains(first)
                     || lexicon.title(endingAt: k + 1, in: tokens, from: k + 1) != nil
                     || tokens[k + 1].kind == .number
+                    // "Murshed Zaheed, acting political director of CREDO Action,": a title after a name.
+                    || (k > sentence.lowerBound && tokens[k - 1].isCapitalized && !tokens[k + 1].isCapitalized
+                        && ((k + 1)..<min(comma, k + 6)).contains { tokens[$0].has(.titleLast) })
                 if opens { return k }
             }
             if analyzed.isQuoted(k) || tokens[k].isTerminal || tokens[k].text == ";" { return nil }
@@ -166,10 +177,29 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// `Murshed Zaheed, acting political director of CREDO Action` ending at `end`, after a
+    /// relative clause was skipped: the index of the comma that opens the titled appositive.
+    func titledAppositive(endingAt end: Int, sentence: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var c = end - 1
+        while c > sentence.lowerBound, end - c < 10 {
+            if tokens[c].text == "," {
+                guard tokens[c - 1].isCapitalized, c + 1 <= end, !tokens[c + 1].isCapitalized,
+                    ((c + 1)...end).contains(where: { tokens[$0].has(.titleLast) })
+                else { return nil }
+                return c
+            }
+            if analyzed.isQuoted(c) || tokens[c].isTerminal { return nil }
+            c -= 1
+        }
+        return nil
+    }
+
     /// The speaker phrase whose last token is `end`.
     func phrase(endingAt end: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
         let tokens = analyzed.tokens
         let last = tokens[end]
+        if let quantity = quantityPhrase(endingAt: end, sentence: sentence) { return quantity }
         guard last.kind == .word || last.kind == .number else { return nil }
         if let mention = mentions.mention(at: end) {
             var start = extendLeft(from: mention.tokens.lowerBound, sentence: sentence, mentions: mentions)
@@ -190,7 +220,8 @@ struct SpeakerPhrases {
             if mention.form == .pronoun, !Self.personalPronouns.contains(last.text) { return nil }
             return phrase
         }
-        if Self.personalPronouns.contains(last.text), last.text != "who", last.text != "it" || end + 1 < tokens.count {
+        if last.text == "who" { return relative(end, sentence: sentence, mentions: &mentions) }
+        if Self.personalPronouns.contains(last.text), last.text != "it" || end + 1 < tokens.count {
             return Phrase(tokens: end..<(end + 1), entity: nil, form: .pronoun)
         }
         // A description: back to a determiner, a capital at the start, or a stop word.
@@ -208,7 +239,22 @@ struct SpeakerPhrases {
                 start -= 1
                 break
             }
-            if previous.has(.common), previous.text != "of", previous.text != "for" { break }
+            if previous.has(.common), previous.text != "of", previous.text != "for" {
+                // "the new bill": adjectives that are common words, back to a determiner.
+                var d = start - 1
+                while d > sentence.lowerBound, start - d < 3, !tokens[d].isCapitalized, tokens[d].kind == .word,
+                    !Self.stopBefore.contains(tokens[d].text), !Self.prepositions.contains(tokens[d].text),
+                    !Self.determiners.contains(tokens[d].text), Lexicon.shared.cueVerb(tokens[d]) == nil
+                {
+                    d -= 1
+                }
+                if d >= sentence.lowerBound, Self.determiners.contains(tokens[d].text), tokens[d].text != "that",
+                    ((d + 1)..<start).allSatisfy({ !Self.stopBefore.contains(tokens[$0].text) && !Self.prepositions.contains(tokens[$0].text) })
+                {
+                    start = d
+                }
+                break
+            }
             start -= 1
         }
         let first = tokens[start]
@@ -232,6 +278,65 @@ struct SpeakerPhrases {
             found.secondConjunct = start..<(end + 1)
             found.tokens = other.tokens.lowerBound..<(end + 1)
         }
+        return found
+    }
+
+    /// Words that stand for a share or a number of people (`Some say`, `Many in the crowd said`,
+    /// `half of GOP voters said`).
+    static let quantifiers: Set<String> = [
+        "some", "many", "most", "others", "several", "few", "both", "all", "none", "one", "another", "half", "majority",
+        "majorities", "minority", "plurality", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent",
+        "dozens", "hundreds", "thousands", "millions", "each", "either", "neither", "nobody", "everyone", "someone",
+        "anyone", "everybody", "somebody", "two-thirds", "three-quarters", "one-third", "one-quarter", "share", "bulk",
+    ]
+
+    /// A share or number of people as a speaker: `Some`, `Others`, `85%`, `55 percent`, `three
+    /// in five` (`in five` is then a phrase after a preposition, which ``subject(before:sentence:mentions:)``
+    /// joins): the quantity's words, a number or number word before it included.
+    func quantityPhrase(endingAt end: Int, sentence: Range<Int>) -> Phrase? {
+        let tokens = analyzed.tokens
+        let last = tokens[end]
+        let isQuantity: Bool
+        switch last.kind {
+        case .word: isQuantity = Self.quantifiers.contains(last.text) || QuantityFinder.numberWords[last.text] != nil
+        case .number: isQuantity = !(last.text.count == 4 && last.text.allSatisfy(\.isNumber))
+        case .symbol: isQuantity = last.text == "%" && end > sentence.lowerBound && tokens[end - 1].kind == .number
+        default: isQuantity = false
+        }
+        guard isQuantity, !analyzed.isQuoted(end) else { return nil }
+        var start = end
+        while start > sentence.lowerBound, end - start < 3 {
+            let previous = tokens[start - 1]
+            guard previous.kind == .number || QuantityFinder.numberWords[previous.text] != nil
+                || ["a", "the", "about", "nearly", "roughly", "almost", "only", "just", "some", "most", "other"].contains(previous.text)
+                || (previous.text == "than" && start - 2 >= sentence.lowerBound && ["more", "fewer", "less"].contains(tokens[start - 2].text))
+                || ["more", "fewer", "less"].contains(previous.text) && start < end
+            else { break }
+            start -= 1
+        }
+        return Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
+    }
+
+    /// `voters who said`, `Clinton, who said`: the relative pronoun at `who` speaks for the
+    /// phrase before it (a phrase after a preposition belongs to the noun before that:
+    /// `supporters of Sanders who said`); nil when no phrase stands there.
+    func relative(_ who: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
+        let tokens = analyzed.tokens
+        var k = who - 1
+        if k >= sentence.lowerBound, tokens[k].text == "," { k -= 1 }
+        guard k >= sentence.lowerBound, !analyzed.isQuoted(k), tokens[k].isWordLike, tokens[k].text != "who",
+            var found = phrase(endingAt: k, sentence: sentence, mentions: &mentions), found.form != .pronoun
+        else { return nil }
+        if found.tokens.lowerBound - 2 >= sentence.lowerBound, Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
+            tokens[found.tokens.lowerBound - 2].text != "who",
+            var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions), head.form != .pronoun
+        {
+            head.tokens = head.tokens.lowerBound..<found.tokens.upperBound
+            head.conjunct = nil
+            head.secondConjunct = nil
+            found = head
+        }
+        found.written = who..<(who + 1)
         return found
     }
 
