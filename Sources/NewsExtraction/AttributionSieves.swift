@@ -143,6 +143,7 @@ struct AttributionSieves {
         reportedSpeech()
         inSource()
         for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {
+            if quoteDashSpeaker(index) { continue }
             if quoteInSentence(index) { continue }
             if quoteContinuesSentence(index) { continue }
             _ = quoteOnlyParagraph(index)

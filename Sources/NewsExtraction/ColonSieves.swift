@@ -72,6 +72,36 @@ extension AttributionSieves {
         }
     }
 
+    /// `“…” ― Hillary Clinton` and a quotation alone in its paragraph with `- Hillary Clinton.`
+    /// as the next: a dash, then a name (or a description of a few words) that ends its
+    /// sentence, perhaps with a comma and a place or date after it. The dash is the cue.
+    mutating func quoteDashSpeaker(_ index: Int) -> Bool {
+        let quotation = analyzed.quotations[index]
+        guard let close = quotation.pieces.last?.close else { return false }
+        let tokens = analyzed.tokens
+        let dash = markToken(close) + 1
+        guard dash + 1 < tokens.count, tokens[dash].kind == .dash, !analyzed.isQuoted(dash + 1),
+            let s = sentence(of: dash + 1)
+        else { return false }
+        let closeBlock = Int(analyzed.tokenBlock[dash - 1])
+        let dashBlock = Int(analyzed.tokenBlock[dash])
+        if dashBlock != closeBlock {
+            // The dash opens the next paragraph, and the quotation was all of its own.
+            guard dashBlock == closeBlock + 1, analyzed.blockTokens[dashBlock].lowerBound == dash, isQuoteOnly(block: closeBlock)
+            else { return false }
+        }
+        let bounds = analyzed.sentences[s].tokens
+        guard let phrase = phrases.phrase(startingAt: dash + 1, sentence: bounds, mentions: &mentions), phrase.form != .pronoun
+        else { return false }
+        let after = phrase.tokens.upperBound
+        guard after >= bounds.upperBound || [",", "(", "."].contains(tokens[after].text) || tokens[after].isTerminal
+            || analyzed.tokenBlock[after] != analyzed.tokenBlock[dash]
+        else { return false }
+        attributeQuotation(index, cueTokens: dash..<(dash + 1), cue: nil, phrase: phrase, rule: "quote-dash-speaker",
+                           confidence: 0.8, nearEnd: true, sameSentence: dashBlock == closeBlock)
+        return true
+    }
+
     /// The entity a run of tokens names: a mention that covers them, or a known name or alias.
     func mentionEntity(_ range: Range<Int>) -> Int? {
         for t in range {

@@ -87,13 +87,18 @@ extension AttributionSieves {
         let forward = forwardContent(c)
         let beforeSubject = subject.tokens.lowerBound - 1
         let tail = tailEnd(after: cue.tokens.upperBound, bounds: bounds, objectVerb: verb.takesObject)
+        // "Clinton is “the most dishonest candidate,” Pence said": a clause that ends in a
+        // quotation closed after its comma, the subject after it.
+        let quotedClauseEnd = beforeSubject > bounds.lowerBound + 2 && tokens[beforeSubject].kind == .quote
+            && tokens[beforeSubject - 1].text == "," && analyzed.isQuoted(beforeSubject - 2)
+            && !analyzed.isQuoted(bounds.lowerBound)
         let subjectAfterClause = beforeSubject > bounds.lowerBound + 1
             && (tokens[beforeSubject].text == "," || tokens[beforeSubject].kind == .dash)
             && !analyzed.isQuoted(beforeSubject - 1)
-        if subjectAfterClause, tail.isAdjunct {
+        if subjectAfterClause || quotedClauseEnd, tail.isAdjunct {
             let first = contentStart(bounds.lowerBound, upTo: beforeSubject)
             guard first < beforeSubject else { return }
-            var spans = [first..<beforeSubject]
+            var spans = [first..<(quotedClauseEnd ? beforeSubject + 1 : beforeSubject)]
             var rule = "reported-cue-after"
             var confidence = 0.9
             if tail.end < bounds.upperBound, tokens[tail.end].text == "," {
