@@ -29,6 +29,16 @@ struct Attribution: Sendable {
     var venue: (text: String, kind: Event.Kind, tokens: Range<Int>)?
     /// The actor interviewing or hosting, for an interview ("NBC News").
     var venueActor: Int?
+    /// How sure the sieve is of the speaker its phrase names (1 for a name; 0.8 for a resolved
+    /// pronoun, 0.5 for an unresolved one).
+    var certainty = 1.0
+    /// Whether the cue is a learned one (``Cue/isLearned``).
+    var learnedCue = false
+    /// How the `cue-fallback` sieve found the speaker.
+    var fallback: AttributionSieves.FallbackSpeaker?
+    /// The statement model's features, when they were asked for; its probability.
+    var features: [StatementClassifier.Feature] = []
+    var probability: Double?
 }
 
 /// The attributions of an article and the mentions (with any speakers the sieves added).
@@ -108,10 +118,15 @@ struct AttributionSieves {
     /// Whether all the words of each sentence, and of each block, are quoted.
     let quoteOnlySentence: [Bool]
     let quoteOnlyBlock: [Bool]
+    /// Whether the sieves may take learned cues (the last passes).
+    var usesLearned = false
+    /// Whether to keep every candidate with its named features, to train the statement model.
+    let keepsAllCandidates: Bool
 
-    init(analyzed: AnalyzedText, mentions: MentionSet) {
+    init(analyzed: AnalyzedText, mentions: MentionSet, keepsAllCandidates: Bool = false) {
         self.analyzed = analyzed
         self.mentions = mentions
+        self.keepsAllCandidates = keepsAllCandidates
         self.cues = CueFinder(analyzed: analyzed).find()
         self.phrases = SpeakerPhrases(analyzed: analyzed)
         self.usedCue = [Bool](repeating: false, count: cues.count)
@@ -148,6 +163,14 @@ struct AttributionSieves {
             if quoteContinuesSentence(index) { continue }
             _ = quoteOnlyParagraph(index)
         }
+        // Last, the learned cues: quotations still without a speaker, then reported speech.
+        usesLearned = true
+        for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {
+            if !quoteCueAfter(index) { _ = quoteCueBefore(index) }
+        }
+        reportedSpeech()
+        if keepsAllCandidates || StatementClassifier.shared.isTrained { fallback() }
+        applyStatementModel(keepsAll: keepsAllCandidates)
         items.sort { ($0.content[0].lowerBound, $0.content[0].upperBound) < ($1.content[0].lowerBound, $1.content[0].upperBound) }
         for item in items {
             mentions.entities[item.entity].speaks = true

@@ -139,6 +139,6 @@ extension AttributionSieves {
         append(Attribution(
             kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cueTokens,
             cueText: analyzed.text(tokens: cueTokens), speaker: subject.speakerWords, entity: entity, coSpeakers: coSpeakers,
-            rule: rule, confidence: confidence * certainty, sentences: covered))
+            rule: rule, confidence: confidence * certainty, sentences: covered, certainty: certainty))
     }
 }

@@ -182,6 +182,11 @@ struct Lexicon: Sendable {
                 kindOf[Int(words[word]!)] = kind
             }
         }
+        // The statement model's words, and the verbs it has learned are cues.
+        for word in StatementClassifier.modelWords(LexiconData.statementWeights) { mark(word, .modelWord) }
+        for line in LexiconData.learnedCues {
+            if let word = line.split(separator: " ").first { mark(String(word), .learnedCue) }
+        }
         vocabulary = words
         wordFlags = flags
         verbOfWord = verbOf

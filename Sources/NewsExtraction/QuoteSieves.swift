@@ -17,7 +17,8 @@ extension AttributionSieves {
             let middle = (low + high) / 2
             if cues[middle].tokens.upperBound <= t { low = middle + 1 } else { high = middle }
         }
-        return low < cues.count && cues[low].tokens.contains(t) ? low : nil
+        guard low < cues.count, cues[low].tokens.contains(t), usesLearned || !cues[low].isLearned else { return nil }
+        return low
     }
 
     /// The token index of the quotation mark at scalar `offset`.
@@ -229,6 +230,8 @@ extension AttributionSieves {
                 speaker: phrase.speakerWords, entity: entity, coSpeakers: coSpeakers,
                 rule: pieceRule, confidence: pieceConfidence, sentences: covered, quotation: index)
             if p != adjacent { item.cue = cueTokens }
+            item.certainty = certainty
+            item.learnedCue = c.map { cues[$0].isLearned } ?? false
             addVenue(&item, near: cueTokens)
             append(item)
         }
@@ -265,6 +268,8 @@ extension AttributionSieves {
                 quotation: index)
             item.venue = previous.venue
             item.venueActor = previous.venueActor
+            item.certainty = previous.certainty
+            item.learnedCue = previous.learnedCue
             append(item)
         }
     }

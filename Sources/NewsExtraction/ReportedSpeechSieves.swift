@@ -37,7 +37,7 @@ extension AttributionSieves {
         for item in items {
             for range in item.content { mark(range, in: &covered) }
         }
-        for c in cues.indices where !usedCue[c] && !covered[cues[c].tokens.lowerBound] {
+        for c in cues.indices where !usedCue[c] && !covered[cues[c].tokens.lowerBound] && (usesLearned || !cues[c].isLearned) {
             let before = items.count
             if cues[c].isAccordingTo {
                 accordingTo(c)
@@ -437,12 +437,39 @@ extension AttributionSieves {
         return false
     }
 
+    /// Whether a relative clause describes the speaker of the cue after it (`Walz and Frey, both
+    /// Democrats who have criticized the surge, said …`): its content ends at a comma before a
+    /// cue verb. The clause is who the speaker is, not what was said.
+    func describesSpeaker(_ subject: SpeakerPhrases.Phrase, _ spans: [Range<Int>]) -> Bool {
+        guard subject.written != nil, let last = spans.last, last.upperBound + 1 < analyzed.tokens.count else { return false }
+        let tokens = analyzed.tokens
+        guard tokens[last.upperBound].text == ",", let verb = lexicon.cueVerb(tokens[last.upperBound + 1]) else { return false }
+        return !verb.isWeak && !tokens[last.upperBound + 1].text.hasSuffix("ing")
+    }
+
+    /// Whether a learned or fallback cue's content is an occasion (`filed a lawsuit …`,
+    /// `issued a statement …`): the occasion's own cue (`saying`, `that`) carries what was said.
+    func namesOccasion(_ c: Int, _ spans: [Range<Int>]) -> Bool {
+        guard cues[c].isLearned || lexicon.cueVerb(analyzed.tokens[cues[c].tokens.lowerBound]) == nil || cues[c].verb?.isWeak == true,
+            let first = spans.first, first.lowerBound == cues[c].tokens.upperBound
+        else { return false }
+        let tokens = analyzed.tokens
+        var t = first.lowerBound
+        while t < min(first.upperBound, first.lowerBound + 3) {
+            if tokens[t].has(.cueNounLast) { return true }
+            guard SpeakerPhrases.determiners.contains(tokens[t].text) || !tokens[t].isCapitalized else { return false }
+            t += 1
+        }
+        return false
+    }
+
     /// Makes a reported (or partial) statement of the token ranges `spans`.
     mutating func make(
         _ c: Int, spans: [Range<Int>], subject: SpeakerPhrases.Phrase, rule: String, confidence: Double,
         speakerSpan: Range<Int>?? = nil
     ) {
         let cue = cues[c]
+        guard !describesSpeaker(subject, spans), !namesOccasion(c, spans) else { return }
         let (entity, coSpeakers, certainty) = resolve(subject)
         var content: [Range<Int>] = []
         var quotes: [Range<Int>] = []
@@ -473,6 +500,8 @@ extension AttributionSieves {
             cueText: analyzed.text(tokens: cue.tokens), speaker: speakerSpan ?? subject.speakerWords, entity: entity,
             coSpeakers: coSpeakers, addressee: addressee, rule: rule, confidence: confidence * certainty,
             sentences: sentenceRange)
+        item.certainty = certainty
+        item.learnedCue = cue.isLearned
         addVenue(&item, near: cue.tokens)
         append(item)
     }

@@ -284,9 +284,9 @@ struct SpeakerPhrases {
     /// Words that stand for a share or a number of people (`Some say`, `Many in the crowd said`,
     /// `half of GOP voters said`).
     static let quantifiers: Set<String> = [
-        "some", "many", "most", "others", "several", "few", "both", "all", "none", "one", "another", "half", "majority",
+        "some", "many", "most", "others", "several", "few", "both", "all", "one", "another", "half", "majority",
         "majorities", "minority", "plurality", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent",
-        "dozens", "hundreds", "thousands", "millions", "each", "either", "neither", "nobody", "everyone", "someone",
+        "dozens", "hundreds", "thousands", "millions", "each", "either", "everyone", "someone",
         "anyone", "everybody", "somebody", "two-thirds", "three-quarters", "one-third", "one-quarter", "share", "bulk",
     ]
 

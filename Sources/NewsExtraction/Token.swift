@@ -158,4 +158,8 @@ struct WordFlags: OptionSet, Sendable, Equatable {
     static let weekdayOrMonth = WordFlags(rawValue: 1 << 12)
     /// A third-person pronoun.
     static let pronoun = WordFlags(rawValue: 1 << 13)
+    /// A word the statement model weighs as a cue (``StatementClassifier``).
+    static let learnedCue = WordFlags(rawValue: 1 << 14)
+    /// A word the statement model has some weight for.
+    static let modelWord = WordFlags(rawValue: 1 << 15)
 }

@@ -300,6 +300,15 @@ func speed(_ arguments: [String]) {
 func show(_ arguments: [String]) {
     guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else { fail("show needs a file") }
     do {
+        if arguments.contains("--candidates") {
+            let all = try Extractor().candidates(text: String(decoding: data, as: UTF8.self), fileName: path,
+                                                 date: CalendarDate(year: 2026, month: 2, day: 4))
+            for (statement, p) in zip(all.model.statements, all.probabilities) {
+                print("\(fixed(p, 2)) \(statement.id) [\(statement.rule ?? "")] \(statement.kind.rawValue) \(statement.speaker) «\(statement.speakerSpan?.text ?? "-")» \(statement.cue): «\(statement.content.prefix(100))»")
+            }
+            if arguments.contains("--features") { for f in all.features { print(f.joined(separator: "; ")) } }
+            return
+        }
         let model = try Extractor().extract(bytes: [UInt8](data), fileName: path, date: CalendarDate(year: 2026, month: 2, day: 4))
         for statement in model.statements {
             print("\(statement.id) [\(statement.rule ?? "")] \(statement.kind.rawValue) \(statement.speaker) «\(statement.speakerSpan?.text ?? "-")» \(statement.cue): «\(statement.content)» \(statement.confidence ?? 0)")
@@ -325,6 +334,8 @@ case "seed": seed()
 case "polnear": polnear(Array(arguments.dropFirst()))
 case "speed": speed(Array(arguments.dropFirst()))
 case "show": show(Array(arguments.dropFirst()))
+case "train": train(Array(arguments.dropFirst()))
+case "mine-cues": mineCues(Array(arguments.dropFirst()))
 default:
     fail("usage: newsq-eval seed | polnear DIR [--split dev|train] [--errors N] [--show CUE|quoted|unquoted|rule:NAME] | speed DIR [--sqlite PATH] [--runs N] [--no-validate] | show FILE [--actors] [--sentences]")
 }
