@@ -59,7 +59,7 @@ extension AttributionSieves {
             let bounds = sentence.tokens
             guard bounds.count > 6, tokens[bounds.lowerBound].text == "in",
                 let comma = bounds.prefix(14).first(where: { tokens[$0].text == "," }), comma > bounds.lowerBound + 2,
-                (bounds.lowerBound + 1..<comma).contains(where: { Self.sourceNouns.contains(tokens[$0].text) }),
+                (bounds.lowerBound + 1..<comma).contains(where: { tokens[$0].has(.sourceNoun) }),
                 !(bounds.lowerBound..<comma).contains(where: { analyzed.isQuoted($0) })
             else { continue }
             let content = (comma + 1)..<clauseEnd(from: comma + 1, bounds: bounds)

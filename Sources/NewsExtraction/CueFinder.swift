@@ -82,7 +82,7 @@ struct CueFinder {
             token.end - token.start >= 3,
             !token.has(.common), !token.has(.titleLast), !token.has(.group), !token.has(.pronoun),
             !token.has(.weekdayOrMonth), !token.has(.amountStart), !token.text.hasSuffix("ly"),
-            !SpeakerPhrases.auxiliaries.contains(token.text), !SpeakerPhrases.prepositions.contains(token.text)
+            !token.has(.auxiliary), !token.has(.preposition)
         else { return false }
         let previous = analyzed.tokens[t - 1]
         guard previous.isWordLike || previous.text == "," || previous.text == "'s" else { return false }
@@ -95,12 +95,12 @@ struct CueFinder {
         if t > sentence.lowerBound {
             let previous = tokens[t - 1]
             // "Some say", "Most said": a quantifier that is the subject.
-            if SpeakerPhrases.quantifiers.contains(previous.text), !tokens[t].text.hasSuffix("ing"),
+            if previous.has(.quantifier), !tokens[t].text.hasSuffix("ing"),
                 t - 1 == sentence.lowerBound || !tokens[t - 2].isWordLike || ["and", "but", "while"].contains(tokens[t - 2].text)
             {
                 return true
             }
-            if Self.nounMarkers.contains(previous.text) {
+            if previous.has(.nounMarker) {
                 // "and said" after "to"? No; but "he also said that" is fine. "that said" is a cue
                 // after a relative "that" ("officials that said…" is rare): keep "that" as a marker.
                 return false

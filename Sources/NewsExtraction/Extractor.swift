@@ -82,7 +82,7 @@ public struct Extractor: Sendable {
     {
         let built = try build(text: text, fileName: fileName, date: date, keepsAllCandidates: true)
         let features = built.items.map { item in
-            item.features.map { "\($0.template.rawValue) \($0.name ?? "")" }
+            item.features.map { "\($0.template.name) \($0.name ?? "")" }
         }
         return (built.model, features, built.items.map { $0.probability ?? $0.confidence })
     }

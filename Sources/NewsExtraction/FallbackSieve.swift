@@ -51,7 +51,7 @@ extension AttributionSieves {
             phrase = SpeakerPhrases.Phrase(tokens: mention.tokens, entity: mention.entity, form: mention.form)
         }
         if phrase == nil, let after = phrases.phrase(startingAt: cue.tokens.upperBound, sentence: bounds, mentions: &mentions),
-            after.form != .pronoun || SpeakerPhrases.personalPronouns.contains(tokens[after.tokens.lowerBound].text)
+            after.form != .pronoun || tokens[after.tokens.lowerBound].has(.personalPronoun)
         {
             how = .after
             phrase = after
@@ -64,9 +64,9 @@ extension AttributionSieves {
             // The words after the cue, unless they are only its object and an adjunct
             // ("answered him at length").
             var first = cue.tokens.upperBound
-            if first < bounds.upperBound, Self.objectPronouns.contains(tokens[first].text) { first += 1 }
+            if first < bounds.upperBound, tokens[first].has(.objectPronoun) { first += 1 }
             let end = clauseEnd(from: first, bounds: bounds)
-            if first < end, !Self.adjunctStarts.contains(tokens[first].text),
+            if first < end, !tokens[first].has(.adjunctStart),
                 tokens[first..<end].filter(\.isWordLike).count >= 2
             {
                 content = cue.tokens.upperBound..<end

@@ -182,6 +182,20 @@ struct Lexicon: Sendable {
                 kindOf[Int(words[word]!)] = kind
             }
         }
+        // The phases' function-word lists.
+        let lists: [(Set<String>, WordFlags)] = [
+            (AttributionSieves.adjunctStarts, .adjunctStart), (AttributionSieves.clauseVerbs, .clauseVerb),
+            (SpeakerPhrases.determiners, .determiner), (CueFinder.nounMarkers, .nounMarker),
+            (AttributionSieves.objectPronouns, .objectPronoun), (MentionFinder.organizationSuffixes, .organizationSuffix),
+            (SpeakerPhrases.personalPronouns, .personalPronoun), (SpeakerPhrases.prepositions, .preposition),
+            (SpeakerPhrases.quantifiers, .quantifier), (AttributionSieves.sourceNouns, .sourceNoun),
+            (SentenceSplitter.starters, .starter), (SpeakerPhrases.stopBefore, .stopBefore),
+            (SentenceSplitter.titles, .closedAbbreviation), (QuantityFinder.unitStops, .unitStop),
+            (SpeakerPhrases.auxiliaries, .auxiliary), (SpeakerPhrases.appositiveOpeners, .appositiveOpener),
+        ]
+        for (list, flag) in lists {
+            for word in list { mark(word, flag) }
+        }
         // The statement model's words, and the verbs it has learned are cues.
         for word in StatementClassifier.modelWords(LexiconData.statementWeights) { mark(word, .modelWord) }
         for line in LexiconData.learnedCues {

@@ -100,7 +100,7 @@ struct QuantityFinder {
                 var u = numberEnd
                 if fraction, u < tokens.count, tokens[u].text == "of" { u += 1 }
                 let unitStart = u
-                while u < tokens.count, u - unitStart < 4, tokens[u].kind == .word, !Self.unitStops.contains(tokens[u].text) || (fraction && u == unitStart && tokens[u].text == "the"),
+                while u < tokens.count, u - unitStart < 4, tokens[u].kind == .word, !tokens[u].has(.unitStop) || (fraction && u == unitStart && tokens[u].text == "the"),
                     analyzed.tokenSentence[u] == analyzed.tokenSentence[t]
                 {
                     u += 1

@@ -136,7 +136,7 @@ extension AttributionSieves {
         let tail = tailEnd(after: phrase.tokens.upperBound, bounds: bounds, objectVerb: false)
         guard tail.isAdjunct || tail.end >= bounds.upperBound || tokens[tail.end].isTerminal else { return }
         // "…, said Clinton's response to Trump was undercut": the phrase is a clause's subject.
-        if (phrase.tokens.upperBound..<tail.end).contains(where: { Self.clauseVerbs.contains(tokens[$0].text) }) { return }
+        if (phrase.tokens.upperBound..<tail.end).contains(where: { tokens[$0].has(.clauseVerb) }) { return }
         let first = contentStart(bounds.lowerBound, upTo: start - 1)
         guard first < start - 1 else { return }
         make(c, spans: [first..<(start - 1)], subject: phrase, rule: "reported-cue-after", confidence: 0.9)
@@ -225,7 +225,7 @@ extension AttributionSieves {
             if let mention = mentions.mention(at: t), !analyzed.isQuoted(t), mention.tokens.lowerBound == t {
                 let entity = mentions.entities[mention.entity]
                 let governed = t > bounds.lowerBound
-                    && (SpeakerPhrases.prepositions.contains(tokens[t - 1].text) || tokens[t - 1].text == "'s"
+                    && (tokens[t - 1].has(.preposition) || tokens[t - 1].text == "'s"
                         || (lexicon.cueVerb(tokens[t - 1]) != nil))
                 let possessor = mention.tokens.upperBound < bounds.upperBound && tokens[mention.tokens.upperBound].text == "'s"
                 if entity.kind != .place, !governed, !possessor,
@@ -284,7 +284,7 @@ extension AttributionSieves {
         // Words that run into a quotation are its lead-in: content, not an adjunct.
         if t < bounds.upperBound, tokens[t].kind == .quote { return (t, false) }
         let first = tokens[start]
-        let adjunct = Self.adjunctStarts.contains(first.text) || Self.objectPronouns.contains(first.text)
+        let adjunct = first.has(.adjunctStart) || first.has(.objectPronoun)
             || objectVerb && mentions.mention(at: start) != nil && t - start <= 4
         return (t, adjunct)
     }
@@ -298,9 +298,9 @@ extension AttributionSieves {
         var k = cue.tokens.upperBound
         // The addressee of "told", "warned", "asked".
         if verb.takesObject, k < bounds.upperBound {
-            if let mention = mentions.mention(at: k), mention.form != .pronoun || Self.objectPronouns.contains(tokens[k].text) {
+            if let mention = mentions.mention(at: k), mention.form != .pronoun || tokens[k].has(.objectPronoun) {
                 k = mention.tokens.upperBound
-            } else if Self.objectPronouns.contains(tokens[k].text) {
+            } else if tokens[k].has(.objectPronoun) {
                 k += 1
             }
         }
@@ -318,7 +318,7 @@ extension AttributionSieves {
         }
         let between = sawThat.map { k..<$0 }
         if let that = sawThat, let between,
-            between.isEmpty || Self.adjunctStarts.contains(tokens[between.lowerBound].text)
+            between.isEmpty || tokens[between.lowerBound].has(.adjunctStart)
                 || mentions.mention(at: between.lowerBound) != nil || tokens[between.lowerBound].text == ","
         {
             k = that + 1
@@ -336,14 +336,14 @@ extension AttributionSieves {
         guard k < bounds.upperBound else { return nil }
         // "wants to run", "urged voters to stay home": an infinitive after the verb or its object.
         if verb.takesInfinitive, tokens[k].text != "to", sawThat == nil, k + 1 < bounds.upperBound,
-            mentions.mention(at: k) != nil || Self.objectPronouns.contains(tokens[k].text)
+            mentions.mention(at: k) != nil || tokens[k].has(.objectPronoun)
         {
             var o = k
             while o < min(bounds.upperBound, k + 5), tokens[o].text != "to" { o += 1 }
             if o < bounds.upperBound, tokens[o].text == "to" { k = o }
         }
         let infinitive = tokens[k].text == "to" && verb.takesInfinitive
-        if Self.adjunctStarts.contains(tokens[k].text) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
+        if tokens[k].has(.adjunctStart) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
         let end = clauseEnd(from: k, bounds: bounds)
         let words = tokens[k..<end].filter(\.isWordLike).count
         // One word is content only as an answer: "said no", "said so". "Said nothing" reports
@@ -412,7 +412,7 @@ extension AttributionSieves {
         let limit = min(bounds.upperBound - 2, t + 7)
         while t < limit {
             if analyzed.isQuoted(t) || tokens[t].text == "," || tokens[t].isTerminal { return false }
-            if mentions.mention(at: t) != nil || SpeakerPhrases.personalPronouns.contains(tokens[t].text) {
+            if mentions.mention(at: t) != nil || tokens[t].has(.personalPronoun) {
                 sawSubject = true
             } else if sawSubject, let verb = lexicon.cueVerb(tokens[t]), !verb.isWeak, !tokens[t].text.hasSuffix("ing") {
                 return tokens[t + 1].isWordLike
@@ -429,7 +429,7 @@ extension AttributionSieves {
         while t < bounds.upperBound, t - start < 6 {
             if Lexicon.shared.cueVerb(tokens[t]) != nil, t > start {
                 let rest = bounds.upperBound - t
-                return rest <= 4 || tokens[(t + 1)..<bounds.upperBound].allSatisfy { !$0.isWordLike || Self.adjunctStarts.contains($0.text) }
+                return rest <= 4 || tokens[(t + 1)..<bounds.upperBound].allSatisfy { !$0.isWordLike || $0.has(.adjunctStart) }
             }
             if !tokens[t].isWordLike { return false }
             t += 1
@@ -457,7 +457,7 @@ extension AttributionSieves {
         var t = first.lowerBound
         while t < min(first.upperBound, first.lowerBound + 3) {
             if tokens[t].has(.cueNounLast) { return true }
-            guard SpeakerPhrases.determiners.contains(tokens[t].text) || !tokens[t].isCapitalized else { return false }
+            guard tokens[t].has(.determiner) || !tokens[t].isCapitalized else { return false }
             t += 1
         }
         return false

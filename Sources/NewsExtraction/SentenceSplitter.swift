@@ -71,7 +71,7 @@ public struct SentenceSplitter: Sendable {
         let endIndex = tokens.endIndex
         while index < endIndex {
             let token = tokens[index]
-            let abbreviationEnd = token.kind == .word && token.text.hasSuffix(".") && !Self.titles.contains(token.text)
+            let abbreviationEnd = token.kind == .word && token.text.hasSuffix(".") && !token.has(.closedAbbreviation)
                 && token.text.count > 2
             guard token.isTerminal || abbreviationEnd else {
                 index += 1
@@ -101,7 +101,7 @@ public struct SentenceSplitter: Sendable {
                 || (following.kind == .quote && !closingMarks.contains(following.start))
                 || following.text == "(" || following.text == "["
             if abbreviationEnd && !token.isTerminal {
-                starts = following.isCapitalized && Self.starters.contains(following.text)
+                starts = following.isCapitalized && following.has(.starter)
             }
             // “Does he not understand?” Biden said. — a quotation that ends in its own mark
             // stays in one sentence with the speech tag after it.

@@ -63,10 +63,10 @@ struct SpeakerPhrases {
         while k >= sentence.lowerBound, skipped < 5 {
             let text = tokens[k].text
             if text == "and" || text == "but" { break }
-            if Self.auxiliaries.contains(text) || (text.hasSuffix("ly") && text.count > 4 && mentions.mention(at: k) == nil) {
+            if tokens[k].has(.auxiliary) || (text.hasSuffix("ly") && text.count > 4 && mentions.mention(at: k) == nil) {
                 k -= 1
                 skipped += 1
-            } else if MentionFinder.weekdaysAndMonths.contains(text), k - 1 >= sentence.lowerBound, tokens[k - 1].text == "on" {
+            } else if tokens[k].has(.weekdayOrMonth), k - 1 >= sentence.lowerBound, tokens[k - 1].text == "on" {
                 k -= 2
                 skipped += 1
             } else {
@@ -102,7 +102,7 @@ struct SpeakerPhrases {
         // preposition belongs to the noun before it, which is the speaker.
         var hops = 0
         while found.written == nil, found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
-            Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
+            tokens[found.tokens.lowerBound - 1].has(.preposition),
             !analyzed.isQuoted(found.tokens.lowerBound - 2)
         {
             guard var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions),
@@ -161,8 +161,7 @@ struct SpeakerPhrases {
         // next word opens an appositive or a relative clause, within 40 words.
         while k > sentence.lowerBound, length < 40 {
             if tokens[k].text == "," {
-                let first = tokens[k + 1].text
-                let opens = Self.appositiveOpeners.contains(first)
+                let opens = tokens[k + 1].has(.appositiveOpener)
                     || lexicon.title(endingAt: k + 1, in: tokens, from: k + 1) != nil
                     || tokens[k + 1].kind == .number
                     // "Murshed Zaheed, acting political director of CREDO Action,": a title after a name.
@@ -217,25 +216,25 @@ struct SpeakerPhrases {
                 phrase.tokens = start..<(end + 1)
             }
             // A possessive ("his") or an object ("him") does not speak.
-            if mention.form == .pronoun, !Self.personalPronouns.contains(last.text) { return nil }
+            if mention.form == .pronoun, !last.has(.personalPronoun) { return nil }
             return phrase
         }
         if last.text == "who" { return relative(end, sentence: sentence, mentions: &mentions) }
-        if Self.personalPronouns.contains(last.text), last.text != "it" || end + 1 < tokens.count {
+        if last.has(.personalPronoun), last.text != "it" || end + 1 < tokens.count {
             return Phrase(tokens: end..<(end + 1), entity: nil, form: .pronoun)
         }
         // A description: back to a determiner, a capital at the start, or a stop word.
-        guard !Self.stopBefore.contains(last.text), !last.has(.common) || last.isCapitalized
+        guard !last.has(.stopBefore), !last.has(.common) || last.isCapitalized
         else { return nil }
         var start = end
         while start > sentence.lowerBound, end - start < 8 {
             let previous = tokens[start - 1]
-            if Self.stopBefore.contains(previous.text) || previous.kind == .quote || previous.kind == .dash
+            if previous.has(.stopBefore) || previous.kind == .quote || previous.kind == .dash
                 || previous.isTerminal || Lexicon.shared.cueVerb(previous) != nil
             {
                 break
             }
-            if Self.determiners.contains(previous.text) {
+            if previous.has(.determiner) {
                 start -= 1
                 break
             }
@@ -243,13 +242,13 @@ struct SpeakerPhrases {
                 // "the new bill": adjectives that are common words, back to a determiner.
                 var d = start - 1
                 while d > sentence.lowerBound, start - d < 3, !tokens[d].isCapitalized, tokens[d].kind == .word,
-                    !Self.stopBefore.contains(tokens[d].text), !Self.prepositions.contains(tokens[d].text),
-                    !Self.determiners.contains(tokens[d].text), Lexicon.shared.cueVerb(tokens[d]) == nil
+                    !tokens[d].has(.stopBefore), !tokens[d].has(.preposition),
+                    !tokens[d].has(.determiner), Lexicon.shared.cueVerb(tokens[d]) == nil
                 {
                     d -= 1
                 }
-                if d >= sentence.lowerBound, Self.determiners.contains(tokens[d].text), tokens[d].text != "that",
-                    ((d + 1)..<start).allSatisfy({ !Self.stopBefore.contains(tokens[$0].text) && !Self.prepositions.contains(tokens[$0].text) })
+                if d >= sentence.lowerBound, tokens[d].has(.determiner), tokens[d].text != "that",
+                    ((d + 1)..<start).allSatisfy({ !tokens[$0].has(.stopBefore) && !tokens[$0].has(.preposition) })
                 {
                     start = d
                 }
@@ -258,13 +257,13 @@ struct SpeakerPhrases {
             start -= 1
         }
         let first = tokens[start]
-        guard Self.determiners.contains(first.text) || first.isCapitalized || start == sentence.lowerBound
+        guard first.has(.determiner) || first.isCapitalized || start == sentence.lowerBound
             || first.kind == .number || last.has(.group) || last.has(.titleLast)
         else { return nil }
         // A phrase that is only a determiner and adjectives is not a speaker; nor is a phrase
         // that opens with a participle or an adverb ("Speaking at a rally", "Instead").
-        guard end > start || !Self.determiners.contains(first.text) else { return nil }
-        if first.text.hasSuffix("ing") || (first.has(.common) && !Self.determiners.contains(first.text)) {
+        guard end > start || !first.has(.determiner) else { return nil }
+        if first.text.hasSuffix("ing") || (first.has(.common) && !first.has(.determiner)) {
             return nil
         }
         var found = Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
@@ -298,7 +297,7 @@ struct SpeakerPhrases {
         let last = tokens[end]
         let isQuantity: Bool
         switch last.kind {
-        case .word: isQuantity = Self.quantifiers.contains(last.text) || QuantityFinder.numberWords[last.text] != nil
+        case .word: isQuantity = last.has(.quantifier) || QuantityFinder.numberWords[last.text] != nil
         case .number: isQuantity = !(last.text.count == 4 && last.text.allSatisfy(\.isNumber))
         case .symbol: isQuantity = last.text == "%" && end > sentence.lowerBound && tokens[end - 1].kind == .number
         default: isQuantity = false
@@ -327,7 +326,7 @@ struct SpeakerPhrases {
         guard k >= sentence.lowerBound, !analyzed.isQuoted(k), tokens[k].isWordLike, tokens[k].text != "who",
             var found = phrase(endingAt: k, sentence: sentence, mentions: &mentions), found.form != .pronoun
         else { return nil }
-        if found.tokens.lowerBound - 2 >= sentence.lowerBound, Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
+        if found.tokens.lowerBound - 2 >= sentence.lowerBound, tokens[found.tokens.lowerBound - 1].has(.preposition),
             tokens[found.tokens.lowerBound - 2].text != "who",
             var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions), head.form != .pronoun
         {
@@ -351,7 +350,7 @@ struct SpeakerPhrases {
                 k = title.start
             } else if previous.text == "'s", k - 2 >= sentence.lowerBound, mentions.mention(at: k - 2) != nil {
                 k = mentions.mention(at: k - 2)!.tokens.lowerBound
-            } else if Self.determiners.contains(previous.text), previous.text != "that" {
+            } else if previous.has(.determiner), previous.text != "that" {
                 k -= 1
                 break
             } else if previous.isCapitalized, previous.kind == .word, !previous.has(.common) {
@@ -381,11 +380,11 @@ struct SpeakerPhrases {
                 }
                 break
             }
-            if token.kind != .word || Self.stopBefore.contains(token.text) || Lexicon.shared.cueVerb(token) != nil {
+            if token.kind != .word || token.has(.stopBefore) || Lexicon.shared.cueVerb(token) != nil {
                 break
             }
             if token.text != "of", token.text != "for", end > start, token.has(.common),
-                !Self.determiners.contains(token.text)
+                !token.has(.determiner)
             {
                 break
             }

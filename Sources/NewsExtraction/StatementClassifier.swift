@@ -15,19 +15,48 @@ import NewsModel
 /// numbers, no text of the corpus.
 struct StatementClassifier: Sendable {
     /// A kind of feature.
-    enum Template: String, CaseIterable, Sendable {
-        case bias, rule, cue, cueClass = "cue-class", next, nextWord = "next-word", previous
-        case previousWord = "previous-word", subject, subjectHead = "subject-head", speakerKind = "speaker-kind"
-        case certainty, contentWords = "content-words", contentSide = "content-side", kind, headline
-        case quoteOnlyParagraph = "quote-only-paragraph", cueInitial = "cue-initial", subjectDistance = "subject-distance"
+    enum Template: Int, CaseIterable, Sendable {
+        case bias, rule, cue, cueClass, next, nextWord, previous, previousWord, subject, subjectHead, speakerKind
+        case certainty, contentWords, contentSide, kind, headline, quoteOnlyParagraph, cueInitial, subjectDistance
         case fallback, negated
         // Pairs: the first part's value and the second's (a category), written `a|b`.
-        case cueRule = "cue+rule", cueNext = "cue+next", cuePrevious = "cue+previous", cueSubject = "cue+subject"
-        case cueWords = "cue+content-words", ruleNext = "rule+next", rulePrevious = "rule+previous"
-        case ruleSubject = "rule+subject", ruleWords = "rule+content-words", ruleSide = "rule+content-side"
-        case ruleKind = "rule+speaker-kind", classNext = "cue-class+next", classSubject = "cue-class+subject"
-        case headCue = "subject-head+cue-class", nextWordClass = "next-word+cue-class", cueFallback = "cue+fallback"
-        case fallbackSubject = "fallback+subject", fallbackWords = "fallback+content-words"
+        case cueRule, cueNext, cuePrevious, cueSubject, cueWords, ruleNext, rulePrevious, ruleSubject, ruleWords
+        case ruleSide, ruleKind, classNext, classSubject, headCue, nextWordClass, cueFallback, fallbackSubject
+        case fallbackWords
+
+        /// The template's name in the weights file.
+        var name: String { Self.names[rawValue] }
+
+        static let names = [
+            "bias", "rule", "cue", "cue-class", "next", "next-word", "previous", "previous-word", "subject", "subject-head",
+            "speaker-kind", "certainty", "content-words", "content-side", "kind", "headline", "quote-only-paragraph",
+            "cue-initial", "subject-distance", "fallback", "negated", "cue+rule", "cue+next", "cue+previous",
+            "cue+subject", "cue+content-words", "rule+next", "rule+previous", "rule+subject", "rule+content-words",
+            "rule+content-side", "rule+speaker-kind", "cue-class+next", "cue-class+subject", "subject-head+cue-class",
+            "next-word+cue-class", "cue+fallback", "fallback+subject", "fallback+content-words",
+        ]
+
+        /// The template named `name`.
+        init?(name: String) {
+            guard let index = Self.names.firstIndex(of: name) else { return nil }
+            self.init(rawValue: index)
+        }
+
+        /// A small stable number for the template.
+        var hashIndex: Int { rawValue }
+
+        /// How many templates there are.
+        static let count = allCases.count
+
+        /// The pair templates with their parts, computed once.
+        static let pairs: [(Template, Template, Template)] = allCases.compactMap { template in
+            template.parts.map { (template, $0.0, $0.1) }
+        }
+
+        /// The categories of a closed template, in code order (fewer than 64), computed once.
+        var categories: [String] { Self.categoryLists[rawValue] }
+
+        private static let categoryLists: [[String]] = allCases.map(\.categoryList)
 
         /// The two templates of a pair.
         var parts: (Template, Template)? {
@@ -63,8 +92,7 @@ struct StatementClassifier: Sendable {
             }
         }
 
-        /// The categories of a closed template, in code order (fewer than 64).
-        var categories: [String] {
+        private var categoryList: [String] {
             switch self {
             case .bias, .headline, .quoteOnlyParagraph, .cueInitial, .negated: return ["yes"]
             case .fallback: return ["subject", "nearest", "after"]
@@ -125,7 +153,6 @@ struct StatementClassifier: Sendable {
         var table: [UInt64: Double] = [:]
         var quoted = 0.5
         var reported = 0.5
-        let templates = Dictionary(uniqueKeysWithValues: Template.allCases.map { ($0.rawValue, $0) })
         let codes = Dictionary(uniqueKeysWithValues: Template.allCases.map { template in
             (template, Dictionary(uniqueKeysWithValues: template.categories.enumerated().map { ($1, Int32($0)) }))
         })
@@ -137,7 +164,7 @@ struct StatementClassifier: Sendable {
                 if fields[1] == "quoted" { quoted = value } else if fields[1] == "reported" { reported = value }
                 continue
             }
-            guard let template = templates[String(fields[0])] else { continue }
+            guard let template = Template(name: String(fields[0])) else { continue }
             let name = String(fields[1])
             func code(_ part: Template, _ value: String) -> Int32? {
                 part.isWord ? vocabulary[value] : codes[part]?[value]
@@ -161,7 +188,7 @@ struct StatementClassifier: Sendable {
         var words: [String] = []
         for line in lines {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count == 3, let template = Template(rawValue: String(fields[0])), template.isWord else { continue }
+            guard fields.count == 3, let template = Template(name: String(fields[0])), template.isWord else { continue }
             let value = String(fields[1])
             if template.parts != nil {
                 if let bar = value.firstIndex(of: "|") { words.append(String(value[..<bar])) }
@@ -194,15 +221,5 @@ struct StatementClassifier: Sendable {
         var result = 1 + y * (1 + y / 2 * (1 + y / 3 * (1 + y / 4 * (1 + y / 5 * (1 + y / 6)))))
         for _ in 0..<k { result *= result }
         return result
-    }
-}
-
-extension StatementClassifier.Template {
-    /// The templates' places in `allCases`, by raw value, computed once.
-    private static let indices: [String: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1.rawValue, $0) })
-
-    /// A small stable number for the template (its place in `allCases`).
-    var hashIndex: Int {
-        Self.indices[rawValue] ?? 0
     }
 }

@@ -10,7 +10,7 @@ extension AttributionSieves {
         typealias Template = StatementClassifier.Template
         let tokens = analyzed.tokens
         // The single features by template, then the pairs made of them.
-        var base = [Feature?](repeating: nil, count: Template.allCases.count)
+        var base = [Feature?](repeating: nil, count: Template.count)
         func add(_ template: Template, _ category: String) {
             guard let code = template.categories.firstIndex(of: category) else { return }
             base[template.hashIndex] = Feature(template: template, code: Int32(code), name: names ? category : nil)
@@ -59,8 +59,8 @@ extension AttributionSieves {
         } else {
             add(.subject, "none")
         }
-        let entity = mentions.entities[item.entity]
-        add(.speakerKind, !entity.isNamed && entity.name.hasPrefix("unnamed") ? "unnamed" : entity.kind.rawValue)
+        let unnamed = !mentions.entities[item.entity].isNamed && mentions.entities[item.entity].name.hasPrefix("unnamed")
+        add(.speakerKind, unnamed ? "unnamed" : mentions.entities[item.entity].kind.rawValue)
         // The content: its words, and on which side of the cue it lies.
         var words = 0
         var before = false
@@ -92,11 +92,11 @@ extension AttributionSieves {
                 if quoteOnlyBlock[block] { add(.quoteOnlyParagraph, "yes") }
             }
         }
-        var result = base.compactMap { $0 }
-        for template in Template.allCases {
-            guard let (first, second) = template.parts, let a = base[first.hashIndex], let b = base[second.hashIndex] else {
-                continue
-            }
+        var result: [Feature] = []
+        result.reserveCapacity(Template.count)
+        for feature in base { if let feature { result.append(feature) } }
+        for (template, first, second) in Template.pairs {
+            guard let a = base[first.hashIndex], let b = base[second.hashIndex] else { continue }
             let name = names ? "\(a.name ?? "")|\(b.name ?? "")" : nil
             result.append(Feature(template: template, code: a.code &* 64 &+ b.code, name: name))
         }
@@ -134,10 +134,10 @@ extension AttributionSieves {
         case .word:
             if token.text == "that" { return "that" }
             if token.text == "to" { return "to" }
-            if token.has(.pronoun) || SpeakerPhrases.personalPronouns.contains(token.text) { return "pronoun" }
+            if token.has(.pronoun) || token.has(.personalPronoun) { return "pronoun" }
             if token.isCapitalized { return "capital" }
-            if SpeakerPhrases.determiners.contains(token.text) { return "determiner" }
-            if SpeakerPhrases.prepositions.contains(token.text) { return "preposition" }
+            if token.has(.determiner) { return "determiner" }
+            if token.has(.preposition) { return "preposition" }
             return "word"
         }
     }
@@ -154,8 +154,8 @@ extension AttributionSieves {
             default: return "description"
             }
         }
-        if speaker.count == 1, SpeakerPhrases.personalPronouns.contains(last.text) { return "pronoun" }
-        if last.kind == .number || last.text == "%" || SpeakerPhrases.quantifiers.contains(last.text) { return "quantity" }
+        if speaker.count == 1, last.has(.personalPronoun) { return "pronoun" }
+        if last.kind == .number || last.text == "%" || last.has(.quantifier) { return "quantity" }
         return "description"
     }
 

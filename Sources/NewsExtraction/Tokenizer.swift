@@ -217,7 +217,7 @@ public struct Tokenizer: Sendable {
         }
         var token = Token(start: start, end: end, kind: kind, text: text,
                           isCapitalized: Scalars.isUpper(scalars[start]), isAllCaps: letters >= 2 && upper == letters)
-        if kind == .word, let word = lexicon.vocabulary[text] {
+        if kind != .number, let word = lexicon.vocabulary[text] {
             token.word = word
             token.flags = lexicon.wordFlags[Int(word)]
         }

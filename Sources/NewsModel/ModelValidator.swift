@@ -23,6 +23,10 @@ public struct ModelValidator: Sendable {
     private struct Run {
         let model: ArticleModel
         let text: ScalarText
+        /// The article text's UTF-8 bytes, and for each scalar offset (and the end) the byte
+        /// offset where it starts: spans are compared byte by byte.
+        let bytes: [UInt8]
+        let byteOffsets: [Int]
         let actorIDs: Set<String>
         let eventIDs: Set<String>
         /// Which paragraph and which sentence hold an offset, in O(log n) per span.
@@ -36,6 +40,16 @@ public struct ModelValidator: Sendable {
         init(model: ArticleModel) {
             self.model = model
             self.text = ScalarText(model.article.text)
+            self.bytes = Array(model.article.text.utf8)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(text.count + 1)
+            var offset = 0
+            for scalar in text.scalars {
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            self.byteOffsets = offsets
             self.actorIDs = Set(model.actors.map(\.id))
             self.eventIDs = Set(model.events.map(\.id))
             self.paragraphs = RangeLookup(model.article.paragraphs.map { ($0.start, $0.end) })
@@ -105,9 +119,23 @@ public struct ModelValidator: Sendable {
         // Paths are autoclosures: built only for a problem, so a valid model of 100,000 spans
         // does not format 100,000 paths.
 
-        /// Whether `quoted` reads exactly the text at `start..<end`, compared scalar by scalar.
+        /// Whether `quoted` reads exactly the text at `start..<end` (the same scalars, so the
+        /// same UTF-8 bytes), compared byte by byte.
         func reads(_ quoted: String, _ start: Int, _ end: Int) -> Bool {
-            quoted.unicodeScalars.elementsEqual(text.scalars[start..<end])
+            let low = byteOffsets[start]
+            let high = byteOffsets[end]
+            var quoted = quoted
+            return quoted.withUTF8 { utf8 in
+                guard utf8.count == high - low else { return false }
+                return bytes.withUnsafeBufferPointer { all in
+                    var index = 0
+                    while index < utf8.count {
+                        if utf8[index] != all[low + index] { return false }
+                        index += 1
+                    }
+                    return true
+                }
+            }
         }
 
         mutating func checkRange(_ path: @autoclosure () -> String, _ start: Int, _ end: Int, _ quoted: String) {

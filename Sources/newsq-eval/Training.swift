@@ -130,3 +130,27 @@ func mineCues(_ arguments: [String]) {
     do { try file.write(toFile: out, atomically: true, encoding: .utf8) } catch { fail("cannot write \(out): \(error)") }
     print("mine-cues: \(rows.count) words (at least \(minimum) times a cue, in at least \(Int(rate * 100)) % of their uses) → \(out)")
 }
+
+/// `newsq-eval digest DIR…`: one line per folder, a checksum of the model files of every `.txt`
+/// article in it (FNV-1a over `ModelFile.encode`), to check that a change meant to be faster
+/// leaves every model as it was.
+func digest(_ arguments: [String]) {
+    for root in arguments {
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { fail("cannot read \(root)") }
+        var paths: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".txt") && !path.hasSuffix("README.TXT") { paths.append(path) }
+        paths.sort()
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var models = 0
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: root + "/" + path),
+                let model = try? Extractor().extract(bytes: [UInt8](data), fileName: path, date: CalendarDate(year: 2005, month: 1, day: 1))
+            else { continue }
+            models += 1
+            for byte in ModelFile.encode(model).utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        print("\(root): \(models) models, digest \(String(hash, radix: 16))")
+    }
+}

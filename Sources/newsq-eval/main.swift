@@ -336,6 +336,7 @@ case "speed": speed(Array(arguments.dropFirst()))
 case "show": show(Array(arguments.dropFirst()))
 case "train": train(Array(arguments.dropFirst()))
 case "mine-cues": mineCues(Array(arguments.dropFirst()))
+case "digest": digest(Array(arguments.dropFirst()))
 default:
     fail("usage: newsq-eval seed | polnear DIR [--split dev|train] [--errors N] [--show CUE|quoted|unquoted|rule:NAME] | speed DIR [--sqlite PATH] [--runs N] [--no-validate] | show FILE [--actors] [--sentences]")
 }
