@@ -59,12 +59,12 @@ struct AnalyzedText: Sendable {
         }
         var tokenQuote = [Int32](repeating: -1, count: tokens.count)
         var closedByBlock: [[Range<Int>]] = Array(repeating: [], count: read.blocks.count)
-        var closingMarks = Set<Int>()
+        var closingMarks = [Bool](repeating: false, count: scalars.count + 1)
         for (index, quotation) in quotations.enumerated() {
             for piece in quotation.pieces {
                 if let close = piece.close {
                     closedByBlock[piece.block].append(piece.inner)
-                    closingMarks.insert(close)
+                    closingMarks[close] = true
                 }
                 let range = blockTokens[piece.block]
                 var t = Self.firstToken(tokens, atOrAfter: piece.inner.lowerBound, in: range)

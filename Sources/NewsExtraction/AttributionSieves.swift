@@ -112,7 +112,7 @@ struct AttributionSieves {
     /// The entity made for a speaker phrase that names nobody known, by its lower-case words.
     var described: [String: Int] = [:]
     /// For each sentence, the statement that ends latest in it.
-    var itemEndingIn: [Int: Int] = [:]
+    var itemEndingIn: [Int32]
     /// Named entities by name and alias (names that two entities share are left out).
     let aliasIndex: [String: Int]
     /// Whether all the words of each sentence, and of each block, are quoted.
@@ -131,6 +131,7 @@ struct AttributionSieves {
         self.phrases = SpeakerPhrases(analyzed: analyzed)
         self.usedCue = [Bool](repeating: false, count: cues.count)
         self.usedQuote = [Bool](repeating: false, count: analyzed.quotations.count)
+        self.itemEndingIn = [Int32](repeating: -1, count: analyzed.sentences.count)
         var index: [String: Int] = [:]
         var shared = Set<String>()
         for (e, entity) in mentions.entities.enumerated() where entity.isNamed && !entity.name.isEmpty {

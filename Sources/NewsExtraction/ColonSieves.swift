@@ -55,7 +55,7 @@ extension AttributionSieves {
     /// the comma has no cue of its own and no statement took the sentence.
     mutating func inSource() {
         let tokens = analyzed.tokens
-        for (s, sentence) in analyzed.sentences.enumerated() where analyzed.blocks[sentence.block].kind == .body && itemEndingIn[s] == nil {
+        for (s, sentence) in analyzed.sentences.enumerated() where analyzed.blocks[sentence.block].kind == .body && itemEndingIn[s] < 0 {
             let bounds = sentence.tokens
             guard bounds.count > 6, tokens[bounds.lowerBound].text == "in",
                 let comma = bounds.prefix(14).first(where: { tokens[$0].text == "," }), comma > bounds.lowerBound + 2,

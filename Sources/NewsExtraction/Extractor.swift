@@ -55,7 +55,8 @@ public struct Extractor: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let nul = body.firstIndex(of: 0) { throw .binary(byteOffset: nul) }
         if let bad = ExtractionError.firstInvalidUTF8(body) { throw .invalidUTF8(byteOffset: bad) }
-        return try extract(text: String(decoding: body, as: UTF8.self), fileName: fileName, date: date)
+        return try build(text: String(decoding: body, as: UTF8.self), fileName: fileName, date: date, keepsAllCandidates: false,
+                         checked: true).model
     }
 
     /// The model of the article `text`.
@@ -87,13 +88,16 @@ public struct Extractor: Sendable {
         return (built.model, features, built.items.map { $0.probability ?? $0.confidence })
     }
 
-    private func build(text: String, fileName: String?, date: CalendarDate?, keepsAllCandidates: Bool)
+    /// `checked`: the size and the NUL bytes were checked on the bytes already.
+    private func build(text: String, fileName: String?, date: CalendarDate?, keepsAllCandidates: Bool, checked: Bool = false)
         throws(ExtractionError) -> (model: ArticleModel, items: [Attribution])
     {
-        let size = text.utf8.count
-        guard size <= options.maximumBytes else { throw .tooLarge(bytes: size, limit: options.maximumBytes) }
-        if let nul = text.utf8.firstIndex(of: 0) {
-            throw .binary(byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: nul))
+        if !checked {
+            let size = text.utf8.count
+            guard size <= options.maximumBytes else { throw .tooLarge(bytes: size, limit: options.maximumBytes) }
+            if let nul = text.utf8.firstIndex(of: 0) {
+                throw .binary(byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: nul))
+            }
         }
         let read = try TextReader().read(text)
         guard let articleDate = read.date ?? date ?? fileName.flatMap(Self.date(inFileName:)) else { throw .noDate }

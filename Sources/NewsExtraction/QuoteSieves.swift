@@ -170,15 +170,16 @@ extension AttributionSieves {
 
     /// The statement that ends latest in sentence `s`, if any.
     func lastItem(endingIn s: Int) -> Int? {
-        itemEndingIn[s]
+        itemEndingIn[s] >= 0 ? Int(itemEndingIn[s]) : nil
     }
 
     /// Adds a statement and records where it ends.
     mutating func append(_ item: Attribution) {
         items.append(item)
         let s = item.sentences.upperBound - 1
-        if let known = itemEndingIn[s], items[known].content[0].lowerBound > item.content[0].lowerBound { return }
-        itemEndingIn[s] = items.count - 1
+        let known = Int(itemEndingIn[s])
+        if known >= 0, items[known].content[0].lowerBound > item.content[0].lowerBound { return }
+        itemEndingIn[s] = Int32(items.count - 1)
     }
 
     /// Attributes quotation `index` to the speaker `phrase` of cue `c`: a statement for each of

@@ -59,9 +59,10 @@ public struct SentenceSplitter: Sendable {
     /// - Parameters:
     ///   - tokens: the tokens of the paragraph, in order.
     ///   - closedQuotes: the inner ranges of closed quotation pieces in the paragraph, in order.
-    ///   - closingMarks: offsets of closing quotation marks (straight ones included).
+    ///   - closingMarks: for each scalar offset, whether a closing quotation mark (straight ones
+    ///     included) stands there.
     public func sentences(
-        _ scalars: [Unicode.Scalar], tokens: ArraySlice<Token>, closedQuotes: [Range<Int>], closingMarks: Set<Int>
+        _ scalars: [Unicode.Scalar], tokens: ArraySlice<Token>, closedQuotes: [Range<Int>], closingMarks: [Bool]
     ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         guard let firstIndex = tokens.indices.first else { return [] }
@@ -71,7 +72,7 @@ public struct SentenceSplitter: Sendable {
         let endIndex = tokens.endIndex
         while index < endIndex {
             let token = tokens[index]
-            let abbreviationEnd = token.kind == .word && token.text.hasSuffix(".") && !token.has(.closedAbbreviation)
+            let abbreviationEnd = token.kind == .word && scalars[token.end - 1] == "." && !token.has(.closedAbbreviation)
                 && token.text.count > 2
             guard token.isTerminal || abbreviationEnd else {
                 index += 1
@@ -83,7 +84,7 @@ public struct SentenceSplitter: Sendable {
             }
             var last = index
             while last + 1 < endIndex, tokens[last + 1].start == tokens[last].end,
-                (tokens[last + 1].kind == .quote && closingMarks.contains(tokens[last + 1].start))
+                (tokens[last + 1].kind == .quote && closingMarks[tokens[last + 1].start])
                     || tokens[last + 1].text == ")" || tokens[last + 1].text == "]"
                     || tokens[last + 1].isTerminal
             {
@@ -98,7 +99,7 @@ public struct SentenceSplitter: Sendable {
             }
             let following = tokens[next]
             var starts = following.isCapitalized || following.kind == .number
-                || (following.kind == .quote && !closingMarks.contains(following.start))
+                || (following.kind == .quote && !closingMarks[following.start])
                 || following.text == "(" || following.text == "["
             if abbreviationEnd && !token.isTerminal {
                 starts = following.isCapitalized && following.has(.starter)

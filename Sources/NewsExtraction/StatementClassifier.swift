@@ -38,8 +38,15 @@ struct StatementClassifier: Sendable {
 
         /// The template named `name`.
         init?(name: String) {
-            guard let index = Self.names.firstIndex(of: name) else { return nil }
+            guard let index = Self.byName[name] else { return nil }
             self.init(rawValue: index)
+        }
+
+        private static let byName = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+        /// For each template, its categories' codes by name.
+        static let codes: [[String: Int32]] = allCases.map { template in
+            Dictionary(uniqueKeysWithValues: template.categories.enumerated().map { ($1, Int32($0)) })
         }
 
         /// A small stable number for the template.
@@ -153,21 +160,18 @@ struct StatementClassifier: Sendable {
         var table: [UInt64: Double] = [:]
         var quoted = 0.5
         var reported = 0.5
-        let codes = Dictionary(uniqueKeysWithValues: Template.allCases.map { template in
-            (template, Dictionary(uniqueKeysWithValues: template.categories.enumerated().map { ($1, Int32($0)) }))
-        })
         let vocabulary = Lexicon.shared.vocabulary
         for line in lines {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            let fields = Lexicon.fields(line)
             guard fields.count == 3, let value = Double(fields[2]) else { continue }
             if fields[0] == "threshold" {
                 if fields[1] == "quoted" { quoted = value } else if fields[1] == "reported" { reported = value }
                 continue
             }
-            guard let template = Template(name: String(fields[0])) else { continue }
-            let name = String(fields[1])
+            guard let template = Template(name: fields[0]) else { continue }
+            let name = fields[1]
             func code(_ part: Template, _ value: String) -> Int32? {
-                part.isWord ? vocabulary[value] : codes[part]?[value]
+                part.isWord ? vocabulary[value] : Template.codes[part.rawValue][value]
             }
             var found: Int32?
             if let (first, second) = template.parts {
@@ -187,9 +191,9 @@ struct StatementClassifier: Sendable {
     static func modelWords(_ lines: [String]) -> [String] {
         var words: [String] = []
         for line in lines {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count == 3, let template = Template(name: String(fields[0])), template.isWord else { continue }
-            let value = String(fields[1])
+            let fields = Lexicon.fields(line)
+            guard fields.count == 3, let template = Template(name: fields[0]), template.isWord else { continue }
+            let value = fields[1]
             if template.parts != nil {
                 if let bar = value.firstIndex(of: "|") { words.append(String(value[..<bar])) }
             } else {
