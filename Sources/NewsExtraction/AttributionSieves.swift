@@ -156,6 +156,7 @@ struct AttributionSieves {
             if !quoteCueAfter(index) { _ = quoteCueBefore(index) }
         }
         headlineColons()
+        headlineCues()
         reportedSpeech()
         inSource()
         for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {

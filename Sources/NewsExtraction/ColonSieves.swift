@@ -9,6 +9,7 @@ import NewsModel
 /// - `quote-colon-speaker` (0.8): a quotation right after `NAME:` at the start of its sentence,
 ///   or at the start of a paragraph after one that ends with `NAME:` (made in `quoteCueBefore`,
 ///   which also takes `Cruz continued:` ending the paragraph before a quotation).
+/// - `headline-cue` (0.75): a title-case heading with a cue verb (``headlineCues()``).
 /// - `in-source` (0.7): `In a CNN poll released Monday, Clinton led …`: the poll, survey,
 ///   study or report is the source, the clause after the comma the content.
 extension AttributionSieves {
@@ -37,6 +38,40 @@ extension AttributionSieves {
             let content = (colon + 1)..<end
             guard tokens[content].filter(\.isWordLike).count >= 2 else { continue }
             makeUncued(spans: [content], subject: phrase, sentences: s..<(s + 1), rule: "headline-colon", confidence: 0.8)
+        }
+    }
+
+    /// `Glenn Beck Says Trump Is …`, `Pence Endorses Paul Ryan`: a heading or title in title case
+    /// whose words after the first one to six hold a cue verb (of the lexicon, or a learned
+    /// cue); the words before it are the speaker, those after it the content (`headline-cue`,
+    /// 0.75, for the statement model to weigh).
+    mutating func headlineCues() {
+        let tokens = analyzed.tokens
+        for (s, sentence) in analyzed.sentences.enumerated() where isHeadline(sentence) && itemEndingIn[s] < 0 {
+            let bounds = sentence.tokens
+            guard bounds.count >= 4, tokens[bounds.lowerBound].isCapitalized, !bounds.contains(where: { analyzed.isQuoted($0) })
+            else { continue }
+            var t = bounds.lowerBound + 1
+            while t < min(bounds.upperBound - 2, bounds.lowerBound + 7) {
+                let token = tokens[t]
+                if token.text == ":" || token.isTerminal { break }
+                if token.kind == .word, lexicon.cueVerb(token) != nil || token.has(.learnedCue) {
+                    break
+                }
+                t += 1
+            }
+            guard t < bounds.upperBound - 2, tokens[t].kind == .word, lexicon.cueVerb(tokens[t]) != nil || tokens[t].has(.learnedCue),
+                (bounds.lowerBound..<t).allSatisfy({ tokens[$0].isWordLike || tokens[$0].text == "'s" || tokens[$0].text == "." })
+            else { continue }
+            var cueEnd = t + 1
+            if let phrase = lexicon.cuePhrase(at: t, in: tokens, before: bounds.upperBound) { cueEnd = phrase }
+            var end = bounds.upperBound
+            if tokens[end - 1].isTerminal { end -= 1 }
+            guard end > cueEnd, tokens[cueEnd..<end].filter(\.isWordLike).count >= 2 else { continue }
+            let speaker = bounds.lowerBound..<t
+            let phrase = SpeakerPhrases.Phrase(tokens: speaker, entity: mentionEntity(speaker), form: .name)
+            makeUncued(spans: [cueEnd..<end], subject: phrase, cue: t..<cueEnd, sentences: s..<(s + 1), rule: "headline-cue",
+                       confidence: 0.75)
         }
     }
 
@@ -114,7 +149,8 @@ extension AttributionSieves {
 
     /// A statement with no cue word: its cue is the colon or the source words.
     mutating func makeUncued(
-        spans: [Range<Int>], subject: SpeakerPhrases.Phrase, sentences covered: Range<Int>, rule: String, confidence: Double
+        spans: [Range<Int>], subject: SpeakerPhrases.Phrase, cue: Range<Int>? = nil, sentences covered: Range<Int>, rule: String,
+        confidence: Double
     ) {
         let (entity, coSpeakers, certainty) = resolve(subject)
         var content: [Range<Int>] = []
@@ -133,9 +169,9 @@ extension AttributionSieves {
             }
         }
         guard !content.isEmpty else { return }
-        let cueTokens: Range<Int> = rule == "in-source"
+        let cueTokens: Range<Int> = cue ?? (rule == "in-source"
             ? (subject.tokens.lowerBound - 1)..<subject.tokens.lowerBound
-            : subject.tokens.upperBound..<(subject.tokens.upperBound + 1)
+            : subject.tokens.upperBound..<(subject.tokens.upperBound + 1))
         append(Attribution(
             kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cueTokens,
             cueText: analyzed.text(tokens: cueTokens), speaker: subject.speakerWords, entity: entity, coSpeakers: coSpeakers,

@@ -74,6 +74,9 @@ struct SpeakerPhrases {
             }
         }
         guard k >= sentence.lowerBound, !analyzed.isQuoted(k) else { return nil }
+        // A relative clause without commas: "officials who spoke with The Post said",
+        // "organizations that back him say" — the subject is the noun before it.
+        if let relative = restrictiveRelative(endingAt: k, sentence: sentence) { k = relative - 1 }
         // Appositives and relative clauses between commas ("Clinton, 35, the daughter of …,"),
         // and a bracket after a name ("Gov. Mary Fallin (R-OK)").
         var clauses = 0
@@ -172,6 +175,34 @@ struct SpeakerPhrases {
             if analyzed.isQuoted(k) || tokens[k].isTerminal || tokens[k].text == ";" { return nil }
             k -= 1
             length += 1
+        }
+        return nil
+    }
+
+    /// A relative clause that ends at `end`, right before a cue, without commas (`who spoke with
+    /// The Post`, `that back him`): the index of its `who` or `that`, at most ten words back,
+    /// when a word that can end a noun phrase stands before it and (for `that`) a verb in lower
+    /// case follows it.
+    func restrictiveRelative(endingAt end: Int, sentence: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var r = end
+        while r > sentence.lowerBound, end - r < 10 {
+            let token = tokens[r]
+            if token.kind != .word || analyzed.isQuoted(r) { return nil }
+            if token.text == "who" || token.text == "that", r < end {
+                let before = tokens[r - 1]
+                let after = tokens[r + 1]
+                guard before.kind == .word, !before.has(.cueVerb), !before.has(.preposition), !before.has(.determiner),
+                    !before.has(.common) || before.has(.quantifier)
+                else { return nil }
+                if token.text == "that" {
+                    guard after.kind == .word, !after.isCapitalized, !after.has(.determiner), !after.has(.personalPronoun),
+                        !after.has(.pronoun), !after.has(.common) || after.has(.auxiliary)
+                    else { return nil }
+                }
+                return r
+            }
+            r -= 1
         }
         return nil
     }

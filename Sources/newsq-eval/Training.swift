@@ -36,7 +36,7 @@ func train(_ arguments: [String]) {
     print("  every candidate kept:  quoted \(ceiling.quoted)  all \(ceiling.all)")
     let heldOut = trainer.heldOutProbabilities(data, folds: folds)
     if let template = option("--by", in: arguments) { breakdown(data, template: template, probabilities: heldOut) }
-    let (quoted, reported) = StatementModelTrainer.thresholds(data, heldOut, quotedPrecision: 0.955, allPrecision: 0.905)
+    let (quoted, reported) = StatementModelTrainer.thresholds(data, heldOut, quotedPrecision: Double(option("--quoted-precision", in: arguments) ?? "0.955") ?? 0.955, allPrecision: Double(option("--all-precision", in: arguments) ?? "0.905") ?? 0.905)
     let estimate = StatementModelTrainer.estimate(data, heldOut, quoted: quoted, reported: reported)
     print("  held out (\(folds) folds), thresholds quoted \(quoted) reported \(reported):")
     print("    quoted \(estimate.quoted)")
