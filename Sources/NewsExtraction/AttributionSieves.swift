@@ -157,6 +157,7 @@ struct AttributionSieves {
         }
         headlineColons()
         headlineCues()
+        transcriptColons()
         reportedSpeech()
         inSource()
         for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {
@@ -321,8 +322,10 @@ struct AttributionSieves {
         }
         guard let open = quotation.pieces[0].open else { return words >= 3 }
         let before = AnalyzedText.firstToken(tokens, atOrAfter: open, in: 0..<tokens.count) - 1
+        // A line break before the mark is a boundary too ("― Sonya Herridge⏎“During …").
         let sameSentence = before >= 0 && analyzed.tokenSentence[before] >= 0
             && analyzed.tokenSentence[before] == analyzed.tokenSentence[min(first, tokens.count - 1)]
+            && !analyzed.scalars[tokens[before].end..<open].contains("\n")
         if sameSentence {
             let previous = tokens[before]
             let afterCue = Lexicon.shared.cueVerb(previous) != nil

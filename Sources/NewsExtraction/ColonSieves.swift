@@ -9,6 +9,7 @@ import NewsModel
 /// - `quote-colon-speaker` (0.8): a quotation right after `NAME:` at the start of its sentence,
 ///   or at the start of a paragraph after one that ends with `NAME:` (made in `quoteCueBefore`,
 ///   which also takes `Cruz continued:` ending the paragraph before a quotation).
+/// - `transcript-colon` (0.75): `PENCE: Well, look, …` opening a paragraph (``transcriptColons()``).
 /// - `headline-cue` (0.75): a title-case heading with a cue verb (``headlineCues()``).
 /// - `in-source` (0.7): `In a CNN poll released Monday, Clinton led …`: the poll, survey,
 ///   study or report is the source, the clause after the comma the content.
@@ -61,7 +62,8 @@ extension AttributionSieves {
                 t += 1
             }
             guard t < bounds.upperBound - 2, tokens[t].kind == .word, lexicon.cueVerb(tokens[t]) != nil || tokens[t].has(.learnedCue),
-                (bounds.lowerBound..<t).allSatisfy({ tokens[$0].isWordLike || tokens[$0].text == "'s" || tokens[$0].text == "." })
+                (bounds.lowerBound..<t).allSatisfy({ tokens[$0].isWordLike || tokens[$0].text == "'s" || tokens[$0].text == "." }),
+                (bounds.lowerBound..<t).contains(where: { tokens[$0].isWordLike && !tokens[$0].has(.common) })
             else { continue }
             var cueEnd = t + 1
             if let phrase = lexicon.cuePhrase(at: t, in: tokens, before: bounds.upperBound) { cueEnd = phrase }
@@ -70,8 +72,36 @@ extension AttributionSieves {
             guard end > cueEnd, tokens[cueEnd..<end].filter(\.isWordLike).count >= 2 else { continue }
             let speaker = bounds.lowerBound..<t
             let phrase = SpeakerPhrases.Phrase(tokens: speaker, entity: mentionEntity(speaker), form: .name)
+            if let c = cueIndex(at: t) { usedCue[c] = true }
             makeUncued(spans: [cueEnd..<end], subject: phrase, cue: t..<cueEnd, sentences: s..<(s + 1), rule: "headline-cue",
                        confidence: 0.75)
+        }
+    }
+
+    /// `PENCE: Well, look, …` — a body paragraph that opens with a name of one to four
+    /// capitalised words and a colon, as transcripts and interviews write it: the rest of the
+    /// paragraph is what the named speaker said (`transcript-colon`, 0.75).
+    mutating func transcriptColons() {
+        let tokens = analyzed.tokens
+        for (b, block) in analyzed.blocks.enumerated() where block.kind == .body {
+            let range = analyzed.blockTokens[b]
+            guard range.count >= 5, let s = sentence(of: range.lowerBound), itemEndingIn[s] < 0 else { continue }
+            var colon = range.lowerBound
+            while colon < min(range.upperBound, range.lowerBound + 5), tokens[colon].text != ":" { colon += 1 }
+            guard colon > range.lowerBound, colon < range.upperBound - 2, tokens[colon].text == ":",
+                (range.lowerBound..<colon).allSatisfy({ tokens[$0].kind == .word && (tokens[$0].isCapitalized || tokens[$0].text == "'s")
+                    && lexicon.cueVerb(tokens[$0]) == nil && !tokens[$0].has(.common) }),
+                !analyzed.isQuoted(colon + 1) || tokens[colon + 1].kind == .quote,
+                let last = sentence(of: range.upperBound - 1)
+            else { continue }
+            var end = range.upperBound
+            while end > colon + 1, tokens[end - 1].isTerminal { end -= 1 }
+            let content = (colon + 1)..<end
+            let quote = Int(analyzed.tokenQuote[min(colon + 2, range.upperBound - 1)])
+            guard tokens[content].filter(\.isWordLike).count >= 3, quote < 0 || !usedQuote[quote] else { continue }
+            let speaker = range.lowerBound..<colon
+            let phrase = SpeakerPhrases.Phrase(tokens: speaker, entity: mentionEntity(speaker), form: .name)
+            makeUncued(spans: [content], subject: phrase, sentences: s..<(last + 1), rule: "transcript-colon", confidence: 0.75)
         }
     }
 
@@ -109,7 +139,7 @@ extension AttributionSieves {
 
     /// `“…” ― Hillary Clinton` and a quotation alone in its paragraph with `- Hillary Clinton.`
     /// as the next: a dash, then a name (or a description of a few words) that ends its
-    /// sentence, perhaps with a comma and a place or date after it. The dash is the cue.
+    /// sentence or line, perhaps with a comma and a place or date after it. The dash is the cue.
     mutating func quoteDashSpeaker(_ index: Int) -> Bool {
         let quotation = analyzed.quotations[index]
         guard let close = quotation.pieces.last?.close else { return false }
@@ -131,6 +161,7 @@ extension AttributionSieves {
         let after = phrase.tokens.upperBound
         guard after >= bounds.upperBound || [",", "(", "."].contains(tokens[after].text) || tokens[after].isTerminal
             || analyzed.tokenBlock[after] != analyzed.tokenBlock[dash]
+            || analyzed.scalars[tokens[after - 1].end..<tokens[after].start].contains("\n")
         else { return false }
         attributeQuotation(index, cueTokens: dash..<(dash + 1), cue: nil, phrase: phrase, rule: "quote-dash-speaker",
                            confidence: 0.8, nearEnd: true, sameSentence: dashBlock == closeBlock)

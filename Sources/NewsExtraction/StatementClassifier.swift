@@ -123,7 +123,7 @@ struct StatementClassifier: Sendable {
         "quote-cue-after", "quote-cue-before", "quote-colon-speaker", "headline-colon", "according-to",
         "reported-cue-after", "reported-interrupted", "reported-subject-cue", "reported-participle",
         "reported-coordinated", "in-source", "quote-in-sentence", "quote-continues-sentence",
-        "quote-continues-paragraph", "quote-only-paragraph", "quote-dash-speaker", "cue-fallback", "headline-cue",
+        "quote-continues-paragraph", "quote-only-paragraph", "quote-dash-speaker", "cue-fallback", "headline-cue", "transcript-colon",
     ]
 
     /// What a token next to the cue is, for `next` and `previous`.
