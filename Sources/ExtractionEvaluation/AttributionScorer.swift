@@ -166,6 +166,15 @@ public struct AttributionScorer: Sendable {
         public var finds: [Int]
         /// Whether its cue overlaps the cue of a gold attribution with a source.
         public var cueHits = false
+
+        /// Creates an outcome.
+        public init(counted: Bool, matched: Bool, quoted: Bool, finds: [Int], cueHits: Bool = false) {
+            self.counted = counted
+            self.matched = matched
+            self.quoted = quoted
+            self.finds = finds
+            self.cueHits = cueHits
+        }
     }
 
     /// Each statement's outcome, and for each gold attribution whether it has a source and

@@ -50,7 +50,8 @@ extension AttributionSieves {
         let tokens = analyzed.tokens
         for (s, sentence) in analyzed.sentences.enumerated() where isHeadline(sentence) && itemEndingIn[s] < 0 {
             let bounds = sentence.tokens
-            guard bounds.count >= 4, tokens[bounds.lowerBound].isCapitalized, !bounds.contains(where: { analyzed.isQuoted($0) })
+            guard bounds.count >= 4, tokens[bounds.lowerBound].isCapitalized, !bounds.contains(where: { analyzed.isQuoted($0) }),
+                isTitleCase(bounds)
             else { continue }
             var t = bounds.lowerBound + 1
             while t < min(bounds.upperBound - 2, bounds.lowerBound + 7) {
@@ -103,6 +104,18 @@ extension AttributionSieves {
             let phrase = SpeakerPhrases.Phrase(tokens: speaker, entity: mentionEntity(speaker), form: .name)
             makeUncued(spans: [content], subject: phrase, sentences: s..<(last + 1), rule: "transcript-colon", confidence: 0.75)
         }
+    }
+
+    /// Whether the longer words of a heading (four letters or more) are nearly all capitalised,
+    /// as in a title; a sentence-case first paragraph is not one.
+    func isTitleCase(_ range: Range<Int>) -> Bool {
+        var long = 0
+        var capitalized = 0
+        for t in range where analyzed.tokens[t].kind == .word && analyzed.tokens[t].end - analyzed.tokens[t].start >= 4 {
+            long += 1
+            if analyzed.tokens[t].isCapitalized { capitalized += 1 }
+        }
+        return long >= 2 && capitalized * 5 >= long * 4
     }
 
     /// Whether a sentence is a heading, or the whole of a first block of one short line (a
@@ -170,6 +183,12 @@ extension AttributionSieves {
 
     /// The entity a run of tokens names: a mention that covers them, or a known name or alias.
     func mentionEntity(_ range: Range<Int>) -> Int? {
+        // "LIND" in a transcript is the Lind the article names, not an acronym.
+        if range.allSatisfy({ analyzed.tokens[$0].isAllCaps || !analyzed.tokens[$0].isWordLike }) {
+            let titled = analyzed.text(tokens: range).split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }
+                .joined(separator: " ")
+            if let known = aliasIndex[titled] { return known }
+        }
         for t in range {
             if let mention = mentions.mention(at: t), mention.form == .name, mention.tokens.upperBound >= range.upperBound - 1 {
                 return mention.entity

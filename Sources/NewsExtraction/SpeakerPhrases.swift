@@ -357,7 +357,10 @@ struct SpeakerPhrases {
         guard k >= sentence.lowerBound, !analyzed.isQuoted(k), tokens[k].isWordLike, tokens[k].text != "who",
             var found = phrase(endingAt: k, sentence: sentence, mentions: &mentions), found.form != .pronoun
         else { return nil }
-        if found.tokens.lowerBound - 2 >= sentence.lowerBound, tokens[found.tokens.lowerBound - 1].has(.preposition),
+        // Only prepositions that tie a noun to a noun: "residents of the valley who", not "spoke
+        // to residents who".
+        if found.tokens.lowerBound - 2 >= sentence.lowerBound,
+            ["of", "in", "from", "at", "among"].contains(tokens[found.tokens.lowerBound - 1].text),
             tokens[found.tokens.lowerBound - 2].text != "who",
             var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions), head.form != .pronoun
         {
