@@ -179,6 +179,7 @@ struct AttributionSieves {
             mentions.entities[item.entity].speaks = true
             for co in item.coSpeakers { mentions.entities[co].speaks = true }
         }
+        resolveQuotedPronouns()
         mentions.sort()
         return AttributionResult(items: items, mentions: mentions)
     }

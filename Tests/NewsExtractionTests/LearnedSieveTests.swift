@@ -105,6 +105,19 @@ struct LearnedSieveTests {
         ])
     }
 
+    @Test func firstPersonInsideQuotationsIsTheSpeaker() throws {
+        let model = try #require(extracted("""
+            Harbor Authority spokeswoman Lena Ortiz spoke on Tuesday.
+
+            “I checked the ferries myself, and we will add two more,” Ortiz said.
+            """))
+        let ortiz = try #require(model.actors.first { $0.name == "Lena Ortiz" })
+        let authority = try #require(model.actors.first { $0.name == "Harbor Authority" })
+        #expect(ortiz.mentions.filter { $0.form == .pronoun }.map(\.span.text) == ["I", "myself"])
+        #expect(authority.mentions.filter { $0.form == .pronoun }.map(\.span.text) == ["we"])
+        expectValid(model)
+    }
+
     @Test func confidenceIsTheModelsProbability() throws {
         let text = "Paula Reyes said the library would open in May."
         let model = try #require(extracted(text))
