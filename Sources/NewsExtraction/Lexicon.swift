@@ -77,7 +77,7 @@ struct Lexicon: Sendable {
 
     /// Words that can start a time expression (``TimeFinder``).
     static let timeWords = [
-        "over", "the", "past", "this", "last", "next", "today", "yesterday", "early", "mid", "late", "in",
+        "over", "the", "past", "this", "last", "next", "today", "yesterday", "early", "mid", "late", "in", "week", "month", "year",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.",
         "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",

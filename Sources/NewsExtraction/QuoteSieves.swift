@@ -284,7 +284,7 @@ extension AttributionSieves {
         var t = cue.upperBound
         while t < min(bounds.upperBound, cue.upperBound + 10) {
             if tokens[t].text == "that" || tokens[t].isTerminal { break }
-            if let nouns = lexicon.cueNouns[tokens[t].text] {
+            if tokens[t].has(.cueNounLast), let nouns = lexicon.cueNouns[tokens[t].text] {
                 for noun in nouns {
                     let start = t - noun.words.count + 1
                     guard start >= cue.upperBound else { continue }
