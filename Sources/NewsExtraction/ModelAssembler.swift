@@ -32,7 +32,8 @@ struct ModelAssembler {
         }
         article = Article(
             id: id, source: read.source ?? read.dateline?.source ?? "", dateline: read.dateline?.place ?? "", date: date,
-            text: read.text, paragraphs: paragraphs, sentences: sentences, sections: ArticleReader.sections(paragraphs))
+            text: read.text, paragraphs: paragraphs, sentences: sentences, sections: ArticleReader.sections(paragraphs),
+            title: read.title, url: read.url)
         paragraphStarts = read.blocks.map(\.range.lowerBound)
         sentenceLookup = RangeLookup(analyzed.sentences.map { ($0.range.lowerBound, $0.range.upperBound) })
     }

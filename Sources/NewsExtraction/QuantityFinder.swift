@@ -56,7 +56,9 @@ struct QuantityFinder {
             var numberEnd = t + 1
             var fraction = false
             if token.kind == .number {
-                value = Double(token.text.filter { $0 != "," })
+                // Digits, commas and a decimal point only: "1e555" is no amount (and no finite number).
+                let digits = token.text.filter { $0 != "," }
+                value = digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }) ? Double(digits) : nil
                 // "1990s", "20th": not an amount.
                 if value == nil { continue }
                 if token.text.count == 4, let v = value, v >= 1900, v <= 2100, !token.text.contains(",") { continue }
@@ -71,7 +73,10 @@ struct QuantityFinder {
                 fraction = true
             }
             guard var amount = value else { continue }
-            if numberEnd < tokens.count, let scale = Self.scales[tokens[numberEnd].text], token.kind == .number {
+            // A scale, a percent sign or a fraction's noun belongs to the number only within its sentence.
+            func inSentence(_ u: Int) -> Bool { u < tokens.count && analyzed.tokenSentence[u] == analyzed.tokenSentence[t] }
+            if fraction, !inSentence(numberEnd - 1) { continue }
+            if inSentence(numberEnd), let scale = Self.scales[tokens[numberEnd].text], token.kind == .number {
                 amount *= scale
                 numberEnd += 1
             }
@@ -90,17 +95,17 @@ struct QuantityFinder {
             }
             // A currency symbol before the number is its unit.
             var unit = ""
-            if t > 0, tokens[t - 1].kind == .symbol, tokens[t - 1].end == token.start, start == t {
+            if t > 0, tokens[t - 1].kind == .symbol, tokens[t - 1].end == token.start, start == t, analyzed.tokenSentence[t - 1] == analyzed.tokenSentence[t] {
                 unit = analyzed.original(t - 1)
                 start = t - 1
             }
-            if numberEnd < tokens.count, tokens[numberEnd].text == "%" {
+            if inSentence(numberEnd), tokens[numberEnd].text == "%" {
                 unit = "%"
                 numberEnd += 1
             }
             if unit.isEmpty {
                 var u = numberEnd
-                if fraction, u < tokens.count, tokens[u].text == "of" { u += 1 }
+                if fraction, inSentence(u), tokens[u].text == "of" { u += 1 }
                 let unitStart = u
                 while u < tokens.count, u - unitStart < 4, tokens[u].kind == .word, !tokens[u].has(.unitStop) || (fraction && u == unitStart && tokens[u].text == "the"),
                     analyzed.tokenSentence[u] == analyzed.tokenSentence[t]
@@ -113,7 +118,7 @@ struct QuantityFinder {
                     unit = "of the whole"
                 }
             }
-            guard !unit.isEmpty else { continue }
+            guard !unit.isEmpty, amount.isFinite else { continue }
             result.append(QuantityExpression(tokens: start..<numberEnd, value: amount, unit: unit, approximate: approximate))
             t = numberEnd - 1
         }

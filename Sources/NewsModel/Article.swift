@@ -22,11 +22,16 @@ public struct Article: Sendable, Codable, Equatable {
     public var sentences: [Sentence]
     /// The sections: the opening one without a heading, then one per heading.
     public var sections: [Section]
+    /// The headline, where the source states one (a `title` line, a page's title). Format 2.
+    public var title: String?
+    /// Where the article was published, where the source states it (a `url` line, a page's
+    /// canonical address). Format 2.
+    public var url: String?
 
     /// Creates an article from its parts; use ``ArticleReader`` to build one from plain text.
     public init(
         id: String, source: String, dateline: String, date: CalendarDate, text: String,
-        paragraphs: [Paragraph], sentences: [Sentence], sections: [Section]
+        paragraphs: [Paragraph], sentences: [Sentence], sections: [Section], title: String? = nil, url: String? = nil
     ) {
         self.id = id
         self.source = source
@@ -36,6 +41,8 @@ public struct Article: Sendable, Codable, Equatable {
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.sections = sections
+        self.title = title
+        self.url = url
     }
 
     /// The section headings, in order.

@@ -38,7 +38,7 @@ public struct ArticleModel: Sendable, Codable, Equatable {
     /// provenance, a statement with a confidence or a rule, or an event of kind `other` or with
     /// co-claimants; else 1.
     public var minimumFormat: Int {
-        if provenance != nil { return 2 }
+        if provenance != nil || article.title != nil || article.url != nil { return 2 }
         if statements.contains(where: { $0.confidence != nil || $0.rule != nil }) { return 2 }
         if events.contains(where: { $0.kind == .other || !$0.coClaimants.isEmpty }) { return 2 }
         return 1
@@ -61,7 +61,7 @@ public struct ArticleModel: Sendable, Codable, Equatable {
     /// Every mention as (actor index, mention index), in text order: by start, then end, then
     /// actor and mention order, so equal spans keep a stable order. Sorted as integers: sorting
     /// the records themselves moves whole spans and their text.
-    var mentionOrder: [(actor: Int, mention: Int)] {
+    public var mentionOrder: [(actor: Int, mention: Int)] {
         var order: [(start: Int, end: Int, actor: Int, mention: Int)] = []
         for (a, actor) in actors.enumerated() {
             for (m, mention) in actor.mentions.enumerated() {

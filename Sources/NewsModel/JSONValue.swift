@@ -187,87 +187,101 @@ public struct JSONValue: Sendable, CustomStringConvertible {
     /// line, keys in stored order, `": "` after keys, non-ASCII characters written as
     /// themselves. No trailing newline.
     public func rendered() -> String {
-        var output = ""
+        var output: [UInt8] = []
         render(into: &output, indent: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The value as compact JSON: no whitespace between tokens, keys in stored order,
+    /// non-ASCII characters written as themselves — what a store keeps.
+    public func renderedCompact() -> String {
+        var output: [UInt8] = []
+        render(into: &output, indent: nil)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The pretty-printed JSON text; see ``rendered()``.
     public var description: String { rendered() }
 
-    private func render(into output: inout String, indent: Int) {
+    /// Writes the value as UTF-8; `indent` is the nesting level, `nil` for compact output.
+    private func render(into output: inout [UInt8], indent: Int?) {
         switch content {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let literal): output += literal
+        case .null: output += Array("null".utf8)
+        case .bool(let value): output += Array((value ? "true" : "false").utf8)
+        case .number(let literal): output += Array(literal.utf8)
         case .string(let text): JSONValue.writeString(text, into: &output)
         case .array(let elements):
             guard !elements.isEmpty else {
-                output += "[]"
+                output += [0x5B, 0x5D]
                 return
             }
-            output += "[\n"
+            output.append(0x5B)
             for (index, element) in elements.enumerated() {
-                JSONValue.writeIndent(indent + 1, into: &output)
-                element.render(into: &output, indent: indent + 1)
-                output += index == elements.count - 1 ? "\n" : ",\n"
+                if index > 0 { output.append(0x2C) }
+                JSONValue.writeBreak(indent.map { $0 + 1 }, into: &output)
+                element.render(into: &output, indent: indent.map { $0 + 1 })
             }
-            JSONValue.writeIndent(indent, into: &output)
-            output += "]"
+            JSONValue.writeBreak(indent, into: &output)
+            output.append(0x5D)
         case .object(let members):
             guard !members.isEmpty else {
-                output += "{}"
+                output += [0x7B, 0x7D]
                 return
             }
-            output += "{\n"
+            output.append(0x7B)
             for (index, member) in members.enumerated() {
-                JSONValue.writeIndent(indent + 1, into: &output)
+                if index > 0 { output.append(0x2C) }
+                JSONValue.writeBreak(indent.map { $0 + 1 }, into: &output)
                 JSONValue.writeString(member.key, into: &output)
-                output += ": "
-                member.value.render(into: &output, indent: indent + 1)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                output.append(0x3A)
+                if indent != nil { output.append(0x20) }
+                member.value.render(into: &output, indent: indent.map { $0 + 1 })
             }
-            JSONValue.writeIndent(indent, into: &output)
-            output += "}"
+            JSONValue.writeBreak(indent, into: &output)
+            output.append(0x7D)
         }
     }
 
-    private static func writeIndent(_ level: Int, into output: inout String) {
-        output += String(repeating: "  ", count: level)
+    /// A line break and `level` indentations (pretty output); nothing for compact output.
+    private static func writeBreak(_ level: Int?, into output: inout [UInt8]) {
+        guard let level else { return }
+        output.append(0x0A)
+        output += repeatElement(0x20, count: 2 * level)
     }
 
-    /// Writes `text` as a JSON string literal: `"` and `\` escaped, control characters as
-    /// `\n`, `\t`… or `\u00XX`, everything else (non-ASCII included) as itself.
-    ///
-    /// The one JSON string writer of the project: model files, query results and the benchmark's
-    /// machine-readable output all escape the same way.
+    /// Writes `text` as a JSON string literal: quotes, backslashes and control characters
+    /// escaped, everything else as itself.
     public static func writeString(_ text: String, into output: inout String) {
-        output += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        var index = plainStart
-        let scalars = text.unicodeScalars
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{08}": escape = "\\b"
-            case "\u{0C}": escape = "\\f"
-            default: escape = scalar.value < 0x20 ? "\\u" + hex4(scalar.value) : nil
+        var bytes: [UInt8] = []
+        writeString(text, into: &bytes)
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes `text` as a JSON string literal, in UTF-8 bytes.
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(0x22)
+        var text = text
+        text.withUTF8 { buffer in
+            var plainStart = 0
+            for index in buffer.indices {
+                let byte = buffer[index]
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+                output.append(contentsOf: buffer[plainStart..<index])
+                switch byte {
+                case 0x22: output += [0x5C, 0x22]
+                case 0x5C: output += [0x5C, 0x5C]
+                case 0x0A: output += [0x5C, 0x6E]
+                case 0x0D: output += [0x5C, 0x72]
+                case 0x09: output += [0x5C, 0x74]
+                case 0x08: output += [0x5C, 0x62]
+                case 0x0C: output += [0x5C, 0x66]
+                default: output += Array(("\\u" + hex4(UInt32(byte))).utf8)
+                }
+                plainStart = index + 1
             }
-            if let escape {
-                output.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                output += escape
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            output.append(contentsOf: buffer[plainStart..<buffer.count])
         }
-        output.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        output += "\""
+        output.append(0x22)
     }
 
     /// Four uppercase hex digits, zero-padded.

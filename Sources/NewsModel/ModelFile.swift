@@ -30,6 +30,12 @@ public enum ModelFile {
         jsonValue(model).rendered() + "\n"
     }
 
+    /// The model as compact JSON (no whitespace between tokens): the same document as
+    /// ``encode(_:)``, smaller and faster to write — what a corpus store keeps.
+    public static func encodeCompact(_ model: ArticleModel) -> String {
+        jsonValue(model).renderedCompact()
+    }
+
     /// The model described by `text`, a model file; throws every problem when it is not one.
     public static func decode(_ text: String) throws(LoadError) -> ArticleModel {
         let document: JSONValue
@@ -59,11 +65,13 @@ public enum ModelFile {
     // MARK: Records, fields in declaration order
 
     private static func json(_ article: Article) -> JSONValue {
-        .object([
+        object([
             ("id", .string(article.id)),
             ("source", .string(article.source)),
             ("dateline", .string(article.dateline)),
             ("date", .string(article.date.iso)),
+            ("title", article.title.map(JSONValue.string)),
+            ("url", article.url.map(JSONValue.string)),
             ("text", .string(article.text)),
             ("paragraphs", .array(article.paragraphs.map(json))),
             ("sentences", .array(article.sentences.map(json))),

@@ -27,13 +27,14 @@ public struct ModelReader: Sendable {
         "document": ["provenance"],
         "statement": ["confidence", "rule"],
         "event": ["coClaimants"],
+        "article": ["title", "url"],
     ]
 
     /// Every field each record type has, in the order a model file lists them.
     static let fields: [String: [String]] = [
         "document": ["format", "provenance", "article", "actors", "statements", "events"],
         "provenance": ["extracted", "extractor", "sourceFile"],
-        "article": ["id", "source", "dateline", "date", "text", "paragraphs", "sentences", "sections"],
+        "article": ["id", "source", "dateline", "date", "title", "url", "text", "paragraphs", "sentences", "sections"],
         "paragraph": ["number", "kind", "start", "end", "text"],
         "sentence": ["number", "paragraph", "start", "end", "text"],
         "section": ["number", "heading", "headingParagraph", "firstParagraph", "lastParagraph"],
@@ -121,15 +122,18 @@ private final class Run {
         let source = fields.required("source", string)
         let dateline = fields.required("dateline", string)
         let date = fields.required("date", self.date)
+        let title = fields.optional("title", string)
+        let url = fields.optional("url", string)
         let text = fields.required("text", string)
         let paragraphs = fields.required("paragraphs") { self.array($0, $1, self.paragraph) }
         let sentences = fields.required("sentences") { self.array($0, $1, self.sentence) }
         let sections = fields.required("sections") { self.array($0, $1, self.section) }
         fields.finish()
-        guard let id, let source, let dateline, let date, let text, let paragraphs, let sentences, let sections
+        guard let id, let source, let dateline, let date, let title, let url, let text, let paragraphs, let sentences,
+              let sections
         else { return nil }
         return Article(id: id, source: source, dateline: dateline, date: date, text: text,
-                       paragraphs: paragraphs, sentences: sentences, sections: sections)
+                       paragraphs: paragraphs, sentences: sentences, sections: sections, title: title, url: url)
     }
 
     func paragraph(_ value: JSONValue, _ path: String) -> Paragraph? {

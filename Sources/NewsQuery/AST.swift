@@ -218,13 +218,15 @@ public enum Literal: Sendable, Equatable {
     case text(String, range: SourceRange)
     /// An integer.
     case integer(Int, range: SourceRange)
+    /// A number with a fractional part (`0.6`).
+    case decimal(Double, range: SourceRange)
     /// A date (`2026-02-04`).
     case date(CalendarDate, range: SourceRange)
 
     /// Where the literal stands.
     public var range: SourceRange {
         switch self {
-        case .text(_, let range), .integer(_, let range), .date(_, let range): return range
+        case .text(_, let range), .integer(_, let range), .decimal(_, let range), .date(_, let range): return range
         }
     }
 }

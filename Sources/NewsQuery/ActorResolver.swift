@@ -46,11 +46,25 @@ public struct ActorResolver: Sendable {
         public static func == (lhs: Failure, rhs: Failure) -> Bool { lhs.message == rhs.message }
     }
 
-    private struct Key: Sendable {
-        var folded: String
-        var display: String
-        var actor: Int
-        var exactScore: Int
+    /// One name an actor is known by, folded, with the score an equal reference gets.
+    public struct Key: Sendable, Equatable {
+        /// The name folded as references are (``ActorResolver/fold(_:)``).
+        public var folded: String
+        /// The name as written, for suggestions.
+        public var display: String
+        /// The actor's position in the resolver's actors.
+        public var actor: Int
+        /// 3 for a name, id or alias; 2 for a person's surname or given name; 1 for the words
+        /// of one of its mentions.
+        public var exactScore: Int
+
+        /// Creates a key.
+        public init(folded: String, display: String, actor: Int, exactScore: Int) {
+            self.folded = folded
+            self.display = display
+            self.actor = actor
+            self.exactScore = exactScore
+        }
 
         /// The words of the key, for the partial matches (computed when needed: an exact
         /// reference, the common case, never needs them).
@@ -63,28 +77,39 @@ public struct ActorResolver: Sendable {
     /// Builds the name index for a model's actors.
     public init(actors: [Actor]) {
         self.actors = actors
-        var keys: [Key] = []
-        for (index, actor) in actors.enumerated() {
-            let first = keys.count
-            func add(_ text: String, score: Int) {
-                let folded = Self.fold(text)
-                guard !folded.isEmpty, !keys[first...].contains(where: { $0.folded == folded }) else { return }
-                keys.append(Key(folded: folded, display: text, actor: index, exactScore: score))
-            }
-            add(actor.name, score: 3)
-            add(actor.id, score: 3)
-            for alias in actor.aliases { add(alias, score: 3) }
-            if actor.kind == .person {
-                let parts = actor.name.split(separator: " ")
-                if let last = parts.last, parts.count > 1 { add(String(last), score: 2) }
-                if let first = parts.first, parts.count > 1 { add(String(first), score: 2) }
-            }
-            // How the article itself refers to the actor (the heading "Schools" for the school
-            // districts): as weak as a match of words, so it never outranks a name and ties
-            // with another actor's words are reported.
-            for mention in actor.mentions where mention.form != .pronoun { add(mention.span.text, score: 1) }
-        }
+        self.keys = actors.enumerated().flatMap { Self.keys(of: $1, at: $0) }
+    }
+
+    /// A resolver over keys already built (a store keeps them in a table and reads the ones a
+    /// reference could match), with the actors they name, in corpus order.
+    public init(keys: [Key], actors: [Actor]) {
+        self.actors = actors
         self.keys = keys
+    }
+
+    /// The names `actor` is known by (it stands at `index` among the actors): its name, id and
+    /// aliases (3), a person's surname and given name (2), and the words of its mentions other
+    /// than pronouns (1) — each folded once, the first score kept.
+    public static func keys(of actor: Actor, at index: Int) -> [Key] {
+        var keys: [Key] = []
+        func add(_ text: String, score: Int) {
+            let folded = fold(text)
+            guard !folded.isEmpty, !keys.contains(where: { $0.folded == folded }) else { return }
+            keys.append(Key(folded: folded, display: text, actor: index, exactScore: score))
+        }
+        add(actor.name, score: 3)
+        add(actor.id, score: 3)
+        for alias in actor.aliases { add(alias, score: 3) }
+        if actor.kind == .person {
+            let parts = actor.name.split(separator: " ")
+            if let last = parts.last, parts.count > 1 { add(String(last), score: 2) }
+            if let first = parts.first, parts.count > 1 { add(String(first), score: 2) }
+        }
+        // How the article itself refers to the actor (the heading "Schools" for the school
+        // districts): as weak as a match of words, so it never outranks a name and ties with
+        // another actor's words are reported.
+        for mention in actor.mentions where mention.form != .pronoun { add(mention.span.text, score: 1) }
+        return keys
     }
 
     /// The actor a reference names.
@@ -156,7 +181,7 @@ public struct ActorResolver: Sendable {
 
     /// Folds a name for comparison: case, diacritics and apostrophes as in text search, a
     /// leading "the " dropped, a trailing possessive dropped, runs of spaces collapsed.
-    static func fold(_ text: String) -> String {
+    public static func fold(_ text: String) -> String {
         // Byte by byte on the folded text's UTF-8: every byte removed or added is ASCII, so the
         // rest stays valid UTF-8 (scalar- or grapheme-wise work costs more on a cold start than
         // the rest of building the resolver).
@@ -176,7 +201,7 @@ public struct ActorResolver: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    static func words(_ folded: String) -> [String] {
+    public static func words(_ folded: String) -> [String] {
         var words: [String] = []
         for part in folded.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "-" }) {
             var word = part

@@ -33,61 +33,41 @@ struct CorpusActors: Sendable {
 
     /// Links the actors of `models`, in order.
     init(models: [ArticleModel]) {
-        var groups: [Group] = []
+        var index = MemoryIndex()
         var ids: [[String: String]] = []
-        var byName: [String: Int] = [:]
-        var byAlias: [String: Int] = [:]
-        var taken: Set<String> = []
-        for (articleIndex, model) in models.enumerated() {
-            var local: [String: String] = [:]
-            for actor in model.actors {
-                let kind = actor.kind.rawValue
-                func key(_ text: String) -> String { kind + "\u{1}" + ActorResolver.fold(text) }
-                let name = key(actor.name)
-                let candidates = [byName[name], byAlias[name]] + actor.aliases.map { byName[key($0)] }
-                let joined = candidates.lazy.compactMap { $0 }.first { index in
-                    !groups[index].members.contains { $0.article == articleIndex }
-                }
-                let index: Int
-                if let joined {
-                    index = joined
-                    groups[index].members.append((articleIndex, actor.id))
-                    groups[index].merged = Self.merging(actor, into: groups[index].merged)
-                } else {
-                    var id = actor.id
-                    var suffix = 2
-                    while taken.contains(id) {
-                        id = "\(actor.id)-\(suffix)"
-                        suffix += 1
-                    }
-                    taken.insert(id)
-                    var merged = actor
-                    merged.id = id
-                    index = groups.count
-                    groups.append(Group(id: id, members: [(articleIndex, actor.id)], merged: merged))
-                }
-                if byName[name] == nil { byName[name] = index }
-                for alias in actor.aliases where byAlias[key(alias)] == nil { byAlias[key(alias)] = index }
-                local[actor.id] = groups[index].id
-            }
-            ids.append(local)
+        for (position, model) in models.enumerated() {
+            // The in-memory index never fails.
+            ids.append((try? ActorLinker.link(model, article: position, into: &index)) ?? [:])
         }
-        self.groups = groups
+        self.groups = index.groups
         self.ids = ids
     }
 
-    /// `merged` with another member's names, mentions and facts added.
-    private static func merging(_ actor: Actor, into merged: Actor) -> Actor {
-        var merged = merged
-        let known = Set(([merged.name] + merged.aliases).map(ActorResolver.fold))
-        for name in [actor.name] + actor.aliases where !known.contains(ActorResolver.fold(name)) {
-            if !merged.aliases.contains(name) { merged.aliases.append(name) }
+    /// Linked actors kept in dictionaries.
+    private struct MemoryIndex: ActorLinkIndex {
+        var groups: [Group] = []
+        var byName: [String: Int] = [:]
+        var byAlias: [String: Int] = [:]
+        var taken: Set<String> = []
+
+        func group(named key: String) -> Int? { byName[key] }
+        func group(aliased key: String) -> Int? { byAlias[key] }
+        func group(_ group: Int, hasMemberIn article: Int) -> Bool { groups[group].members.contains { $0.article == article } }
+        func isTaken(_ id: String) -> Bool { taken.contains(id) }
+        mutating func newGroup(id: String, first actor: Actor, article: Int) -> Int {
+            taken.insert(id)
+            var merged = actor
+            merged.id = id
+            groups.append(Group(id: id, members: [(article, actor.id)], merged: merged))
+            return groups.count - 1
         }
-        merged.mentions += actor.mentions
-        for role in actor.roles where !merged.roles.contains(where: { $0.title == role.title }) { merged.roles.append(role) }
-        if merged.party == nil { merged.party = actor.party }
-        if merged.description.isEmpty { merged.description = actor.description }
-        return merged
+        mutating func join(_ group: Int, actor: Actor, article: Int) {
+            groups[group].members.append((article, actor.id))
+            groups[group].merged = ActorLinker.merging(actor, into: groups[group].merged)
+        }
+        mutating func register(name key: String, for group: Int) { if byName[key] == nil { byName[key] = group } }
+        mutating func register(alias key: String, for group: Int) { if byAlias[key] == nil { byAlias[key] = group } }
+        func id(of group: Int) -> String { groups[group].id }
     }
 
     /// Whether every actor is its own corpus actor with its own id (always, for one article).

@@ -31,6 +31,38 @@ public protocol CorpusStore: AnyObject {
     func actorName(_ id: String) throws -> String?
     /// Runs a plan; `runner` runs plans (or the part of a plan the store cannot) in memory.
     func run(_ plan: Plan, runner: PlanRunner) throws -> Table
+    /// How ``run(_:runner:)`` would run a plan, for `explain`: the SQL it sends (runnable as
+    /// shown, values written in) and the steps it leaves to the in-memory engine, in order.
+    func explain(_ plan: Plan, runner: PlanRunner) throws -> [String]
+    /// Runs a plan that the store runs wholly itself, handing its rows over in chunks of at
+    /// most `chunkSize` as they are read (at least one chunk, maybe empty), in the order
+    /// ``run(_:runner:)`` gives them; `chunk` returns `false` to stop reading. Returns the
+    /// rows' shape (a table without rows), or `nil` — having sent nothing — for a plan it does
+    /// not stream (the caller runs it whole).
+    func stream(_ plan: Plan, runner: PlanRunner, chunkSize: Int, chunk: ([[Value]]) throws -> Bool) throws -> Table?
+}
+
+extension CorpusStore {
+    /// A store that does not say how it runs plans explains nothing more.
+    public func explain(_ plan: Plan, runner: PlanRunner) throws -> [String] { [] }
+
+    /// A store that does not stream runs every plan whole.
+    public func stream(_ plan: Plan, runner: PlanRunner, chunkSize: Int, chunk: ([[Value]]) throws -> Bool) throws -> Table? { nil }
+}
+
+extension Plan {
+    /// Whether a filter in the plan reports a searched word no row has when it keeps no rows
+    /// (such a plan is not streamed: its emptiness decides an error).
+    public var suggestsWords: Bool {
+        switch self {
+        case .filter(_, _, true): return true
+        case .scan, .rows, .profile, .source: return false
+        case .filter(let input, _, _), .search(let input, _, _), .window(let input, _), .sort(let input, _),
+             .limit(let input, _), .count(let input), .countBy(let input, _), .show(let input, _),
+             .display(let input, _), .nonEmpty(let input, _):
+            return input.suggestsWords
+        }
+    }
 }
 
 /// The in-memory engine as a store sees it: runs plans whose leaves are rows (``Plan/rows(_:)``),
@@ -48,9 +80,18 @@ public struct PlanRunner {
         try executor.shape(of: plan)
     }
 
-    /// The profile of a corpus actor, computed from the articles that have it (loaded by the store).
-    public func profile(of actor: Actor, members: [(model: ArticleModel, actor: String)]) -> Table {
-        Profile.table(for: actor, members: members, names: { executor.context.actorName($0) })
+    /// The profile of a corpus actor, computed from the articles that have it (loaded by the
+    /// store); `single`: the corpus has one article, whose record ids are written bare.
+    public func profile(of actor: Actor, members: [(model: ArticleModel, actor: String)], single: Bool) -> Table {
+        Profile.table(for: actor, members: members, names: { executor.context.actorName($0) }, single: single)
+    }
+
+    /// `source of ID` in one article's model (loaded by the store).
+    public func source(of id: String, in model: ArticleModel, range: SourceRange) throws(QueryError) -> Table {
+        try SourceMarker(model: model).table(for: id) { message in
+            QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: range)],
+                       source: executor.source, sourceName: executor.sourceName)
+        }
     }
 
     /// Whether the query has been cancelled (^C): a store polls it between rows.

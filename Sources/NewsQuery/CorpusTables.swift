@@ -49,8 +49,9 @@ final class CorpusTables {
         ],
         rows: models.map { model in
             [
-                .text(model.article.id), .null, .date(model.article.date), .text(model.article.source),
-                .text(model.article.dateline), .text("no"), .integer(model.article.paragraphs.count),
+                .text(model.article.id), model.article.title.map(Value.text) ?? .null, .date(model.article.date),
+                .text(model.article.source), .text(model.article.dateline),
+                .text(model.provenance?.extracted == true ? "yes" : "no"), .integer(model.article.paragraphs.count),
                 .integer(model.statements.count), .integer(model.actors.count), .integer(model.events.count),
                 .integer(model.actors.reduce(0) { $0 + $1.mentions.count }),
             ]

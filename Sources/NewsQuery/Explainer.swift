@@ -82,7 +82,7 @@ struct Explainer {
         default:
             // Days in words are each article's own: in a corpus whose articles read them
             // differently the filter stays as typed.
-            let dates = Set(planner.context.models.map(\.article.date))
+            let dates = Set(try planner.corpus { try planner.context.articleDates() })
             guard dates.count == 1, let date = dates.first else { return QueryPrinter.print(Source.events(filter)) }
             switch try planner.window(of: filter, articleDate: date).limits {
             case .within(let first, let last) where first == last: return "events on \(first.iso)"

@@ -87,6 +87,7 @@ public final class Interpreter {
         guard issues.isEmpty else { throw InvalidModel(issues: issues) }
         self.models = models
         self.model = models[0]
+        self.store = nil
         self.context = EvaluationContext(models: models)
     }
 
@@ -94,9 +95,23 @@ public final class Interpreter {
     /// validating it again: `ArticleModel.bundled`, which `BundledModel.build()` validates as it
     /// builds it (and the test suite checks). For the command line's start-up; any other model
     /// goes through ``init(model:)``.
+    /// Prepares an interpreter over a corpus kept in a store (a SQLite file, a PostgreSQL
+    /// database): plans run there, compiled to SQL. ``model`` and ``models`` describe no article
+    /// (``models`` is empty); ask the store about its articles.
+    public init(store: any CorpusStore) {
+        self.models = []
+        self.model = EmptyTables.model
+        self.store = store
+        self.context = EvaluationContext(store: store)
+    }
+
+    /// The store the corpus is kept in, for an interpreter made with ``init(store:)``.
+    public let store: (any CorpusStore)?
+
     package init(validatedModel model: ArticleModel) {
         self.model = model
         self.models = [model]
+        self.store = nil
         self.context = EvaluationContext(models: [model])
     }
 
@@ -130,20 +145,42 @@ public final class Interpreter {
         return results
     }
 
+    /// Runs one parsed statement, handing its rows to `chunk` as they are read when the corpus
+    /// is in a store that runs the query wholly in SQL — at most `chunkSize` rows at a time,
+    /// at least one chunk (maybe empty), all with the same columns — and returning `nil`; any
+    /// other statement runs whole and its result is returned (nothing is sent to `chunk`).
+    ///
+    /// `chunk` returns `false` to stop reading (a closed pipe); ``isCancelled`` stops it with
+    /// the "query cancelled" error, as for ``execute(_:source:sourceName:)``. Memory holds one
+    /// chunk, however many rows the query has; `limit` is part of the SQL, so reading stops there.
+    public func stream(_ statement: QueryStatement, source: String, sourceName: String = "<input>", chunkSize: Int = 1_000,
+                       chunk: (QueryResult) -> Bool) throws(QueryError) -> QueryResult? {
+        guard store != nil, case .query(let query) = statement else {
+            return try execute(statement, source: source, sourceName: sourceName)
+        }
+        let planner = Planner(context: context, source: source, sourceName: sourceName)
+        let plan = try planner.plan(query)
+        guard try planner.stream(plan, chunkSize: max(1, chunkSize), chunk: { chunk($0.result) }) else {
+            return try planner.run(plan).result
+        }
+        return nil
+    }
+
     /// Runs one parsed statement.
     public func execute(_ statement: QueryStatement, source: String, sourceName: String = "<input>") throws(QueryError) -> QueryResult {
         let planner = Planner(context: context, source: source, sourceName: sourceName)
         switch statement {
         case .query(let query):
-            return try planner.executor.run(try planner.plan(query)).result
+            return try planner.run(try planner.plan(query)).result
         case .bind(let name, let query):
             // The whole table is kept, not just its rows: a bound result supports every stage
             // its source did (`h | where has "ICE"` searches statements' text).
-            let table = try planner.executor.run(try planner.plan(query))
+            let table = try planner.run(try planner.plan(query))
             context.boundTables[name.text] = table
             return .message("\(name.text): \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")")
         case .explain(let query, _):
-            return .explanation(try Explainer(planner: planner).explain(query))
+            let text = try Explainer(planner: planner).explain(query)
+            return .explanation(text, steps: try planner.storeSteps(try planner.plan(query)))
         }
     }
 
@@ -180,6 +217,8 @@ public final class Interpreter {
 /// query (`newsq -c`) pays only for what it reads: `quotes by Walz` never stems the article.
 final class EvaluationContext {
     let models: [ArticleModel]
+    /// The store the corpus is kept in, for an interpreter over a database; `nil` in memory.
+    let store: (any CorpusStore)?
     /// The first article (the only one, outside a corpus).
     var model: ArticleModel { models[0] }
     /// The corpus-wide actors.
@@ -212,11 +251,68 @@ final class EvaluationContext {
 
     init(models: [ArticleModel]) {
         self.models = models
+        self.store = nil
+    }
+
+    init(store: any CorpusStore) {
+        self.models = []
+        self.store = store
+    }
+
+    // MARK: - The corpus, wherever it is kept
+
+    /// How many articles.
+    func articleCount() throws -> Int {
+        try store?.articleCount() ?? models.count
+    }
+
+    /// The position of the article with the id.
+    func position(ofArticle id: String) throws -> Int? {
+        if let store { return try store.articlePosition(of: id) }
+        return articleIndex[id]
+    }
+
+    /// The id of the article at a position.
+    func articleID(at position: Int) throws -> String {
+        if let store { return try store.articleID(at: position) }
+        return models[position].article.id
+    }
+
+    /// Every article's date, in corpus order.
+    func articleDates() throws -> [CalendarDate] {
+        try store?.articleDates() ?? models.map(\.article.date)
+    }
+
+    /// The article id nearest `id` in spelling, for a suggestion.
+    func articleID(near id: String) throws -> String? {
+        if let store { return try store.articleIDs(near: id).first }
+        return nearestName(to: id, in: models.map(\.article.id))
+    }
+
+    /// The corpus actor a name refers to.
+    func resolveActor(_ text: String) throws -> Actor {
+        if let store { return try store.resolveActor(text) }
+        return try resolver.resolve(text)
+    }
+
+    /// The event whose id or name, folded, is `folded`.
+    func event(folded: String) throws -> Event? {
+        if let store { return try store.event(folded: folded) }
+        return models.lazy.flatMap(\.events).first { event in
+            ActorResolver.fold(event.id) == folded || event.name.map(ActorResolver.fold) == folded
+        }
+    }
+
+    /// The positions of the articles that have a record with the id.
+    func articles(holdingRecord id: String) throws -> [Int] {
+        if let store { return try store.articles(holdingRecord: id) }
+        return models.indices.filter { SourceMarker(model: models[$0]).has(id) }
     }
 
     /// The name of a corpus actor (its first article's name for it).
     func actorName(_ id: String) -> String? {
-        tables.names[id]
+        if let store { return (try? store.actorName(id)) ?? nil }
+        return tables.names[id]
     }
 
     /// The text index of the article at `index`.
@@ -229,7 +325,8 @@ final class EvaluationContext {
 
     /// The position of the article a row comes from (its `article` field), or 0.
     func article(of row: [Value], in table: Table) -> Int {
-        guard models.count > 1, let column = table.index(of: "article"), case .text(let id) = row[column] else { return 0 }
+        guard models.count > 1 || store != nil, let column = table.index(of: "article"), case .text(let id) = row[column] else { return 0 }
+        if store != nil { return ((try? position(ofArticle: id)) ?? nil) ?? 0 }
         return articleIndex[id] ?? 0
     }
 

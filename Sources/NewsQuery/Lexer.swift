@@ -174,6 +174,10 @@ public struct Lexer {
             }
             return make(.integer, from: start)
         }
+        let halves = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        if halves.count == 2, halves.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Lexer.isDigit) }), Double(lexeme) != nil {
+            return make(.decimal, from: start)
+        }
         let parts = unsigned.split(separator: "-", omittingEmptySubsequences: false)
         let isDateLike = !lexeme.hasPrefix("-") && parts.count > 1 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(Lexer.isDigit) }
         guard isDateLike else {

@@ -93,14 +93,13 @@ extension MemoryExecutor {
         {
             perActor = ids
         }
-        let names = context.tables.names
         var counts: [Value: Int] = [:]
         var order: [Value] = []
         for row in table.rows {
             if context.shouldStop() { throw cancelled() }
             let values: [Value]
             if let perActor, case .list(let ids) = row[perActor] {
-                values = ids.map { .text(names[$0] ?? $0) }
+                values = ids.map { .text(context.actorName($0) ?? $0) }
             } else if case .list(let items) = row[index] {
                 values = items.map(Value.text)
             } else {

@@ -28,7 +28,7 @@ final class ModelTables {
 
     /// The article fields' values for this model's rows.
     private(set) lazy var articleValues: [Value] = [
-        .text(model.article.id), .null, .date(model.article.date), .text(model.article.source),
+        .text(model.article.id), model.article.title.map(Value.text) ?? .null, .date(model.article.date), .text(model.article.source),
     ]
 
     /// Actor names by id.
@@ -79,7 +79,8 @@ final class ModelTables {
                 .init("speakers", .list), .init("kind", .enumeration), .init("cue", .text), .init("venue", .text),
                 .init("addressee", .text), .init("time", .text), .init("date", .date), .init("about", .list),
                 .init("events", .list), .init("occasion", .id), .init("paragraph", .integer), .init("sentence", .integer),
-                .init("span", .span), .init("quotes", .list), .init("text", .text), .init("addressee_id", .id),
+                .init("span", .span), .init("quotes", .list), .init("text", .text), .init("confidence", .number),
+                .init("rule", .text), .init("addressee_id", .id),
             ] + Self.articleColumns,
             rows: model.statements.map { statement in
                 let first = statement.contentSpans.first
@@ -93,6 +94,7 @@ final class ModelTables {
                     first.map { .integer($0.paragraph) } ?? .null, first.map { .integer($0.sentence) } ?? .null,
                     .span(start: first?.start ?? 0, end: statement.contentSpans.last?.end ?? 0),
                     .list(statement.quotes.map(\.text)), .text(statement.content),
+                    statement.confidence.map(Value.number) ?? .null, statement.rule.map(Value.text) ?? .null,
                     statement.addressee.map { .text(cid($0)) } ?? .null,
                 ] + articleValues
             },

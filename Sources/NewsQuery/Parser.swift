@@ -714,6 +714,9 @@ public struct Parser {
         case .integer:
             advance()
             return .integer(value.integerValue!, range: value.range)
+        case .decimal:
+            advance()
+            return .decimal(value.decimalValue!, range: value.range)
         case .date:
             advance()
             return .date(value.dateValue!, range: value.range)

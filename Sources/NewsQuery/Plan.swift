@@ -89,6 +89,12 @@ public struct SortField: Sendable, Equatable {
     public var field: String
     /// Whether the order is descending.
     public var descending: Bool
+
+    /// A sort key.
+    public init(field: String, descending: Bool) {
+        self.field = field
+        self.descending = descending
+    }
 }
 
 /// The tables of an empty model: the shapes of the base tables, for checking a query's fields

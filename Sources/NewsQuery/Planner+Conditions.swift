@@ -19,6 +19,13 @@ extension Planner {
             let index = try column(field, in: table)
             let column = table.columns[index]
             try checkType(column, comparison, literal, field: field, table: table)
+            if column.name == "article" || (table.noun == "article" && column.name == "id"),
+               comparison == .equal || comparison == .notEqual
+            {
+                let id = try articleID(literal)
+                let holds = Predicate.equal(field: column.name, value: .text(id))
+                return comparison == .equal ? holds : .not(holds)
+            }
             let value = try literalValue(literal)
             // Actor fields take any name of the actor (speaker = Homan, about = "the border czar"),
             // and a list of actors holds one when any of them is it (a joint statement's speakers).
@@ -54,8 +61,8 @@ extension Planner {
     private func checkType(_ column: QueryResult.Column, _ comparison: Comparison, _ literal: Literal, field: Name,
                            table: Table) throws(QueryError) {
         let isOrdering = comparison != .equal && comparison != .notEqual
-        if isOrdering && column.type != .integer && column.type != .date {
-            let ordered = table.columns.filter { $0.type == .integer || $0.type == .date }.map(\.name)
+        if isOrdering && column.type != .integer && column.type != .number && column.type != .date {
+            let ordered = table.columns.filter { $0.type == .integer || $0.type == .number || $0.type == .date }.map(\.name)
             let list = ordered.isEmpty ? "" : "; ordered fields here: " + ordered.joined(separator: ", ")
             throw error(.type, "'\(field.text)' is not ordered — <, <=, >, >= compare numbers and dates\(list)", field.range)
         }
@@ -64,8 +71,17 @@ extension Planner {
             return
         }
         switch (column.type, literal) {
-        case (.integer, .integer), (.date, .date), (.text, _), (.id, _), (.list, _), (.enumeration, _):
+        case (.integer, .integer), (.number, .integer), (.number, .decimal), (.date, .date), (.text, _), (.id, _), (.list, _),
+             (.enumeration, _):
             break
+        case (.integer, .decimal(let number, _)):
+            throw error(.type, "'\(field.text)' is a whole number; compare it with a whole number, not \(Value.number(number).displayText)", literal.range)
+        case (.number, .text(let text, let range)):
+            guard Double(try argument(text, range)) != nil else {
+                throw error(.type, "'\(field.text)' is a number; compare it with a number, not \(Self.describe(literal))", literal.range)
+            }
+        case (.number, _):
+            throw error(.type, "'\(field.text)' is a number; compare it with a number, not \(Self.describe(literal))", literal.range)
         case (.date, .text(let text, let range)):
             guard CalendarDate(iso: try argument(text, range)) != nil else {
                 throw error(.type, "'\(field.text)' is a date; compare it with a date such as 2026-02-04, not \(Self.describe(literal))", literal.range)
@@ -90,6 +106,7 @@ extension Planner {
         switch literal {
         case .text(let text, let range): typed = try argument(text, range)
         case .integer(let number, _): typed = String(number)
+        case .decimal(let number, _): typed = Value.number(number).displayText
         case .date(let date, _): typed = date.iso
         }
         let folded = TextAnalyzer.fold(typed)
@@ -112,8 +129,30 @@ extension Planner {
         switch literal {
         case .text(let text, _): return "\"\(text)\""
         case .integer(let number, _): return String(number)
+        case .decimal(let number, _): return Value.number(number).displayText
         case .date(let date, _): return date.iso
         }
+    }
+
+    /// An article id as written (`"0007"` is not the number 7), checked against the corpus: an
+    /// id no article has is an error with the nearest one, never zero rows.
+    private func articleID(_ literal: Literal) throws(QueryError) -> String {
+        let typed: String
+        switch literal {
+        case .text(let text, let range): typed = try argument(text, range)
+        default: typed = Self.describe(literal)
+        }
+        if try corpus({ try context.position(ofArticle: typed) }) != nil { return typed }
+        var message = "no article \"\(typed)\" in this corpus"
+        var fixIts: [Diagnostic.FixIt] = []
+        if try corpus({ try context.articleCount() }) == 1 {
+            message = "no article \"\(typed)\": the one article here is \(try corpus { try context.articleID(at: 0) })"
+        } else if let near = try corpus({ try context.articleID(near: typed) }) {
+            message += " — did you mean \(near)?"
+            fixIts.append(.init(range: literal.range, replacement: "\"\(near)\""))
+        }
+        throw QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: literal.range, fixIts: fixIts)],
+                         source: source, sourceName: sourceName)
     }
 
     /// A literal as the value rows are compared with: dates and whole numbers written as text
@@ -121,11 +160,13 @@ extension Planner {
     private func literalValue(_ literal: Literal) throws(QueryError) -> Value {
         switch literal {
         case .integer(let number, _): return .integer(number)
+        case .decimal(let number, _): return .number(number)
         case .date(let date, _): return .date(date)
         case .text(let text, let range):
             let substituted = try argument(text, range)
             if let date = CalendarDate(iso: substituted) { return .date(date) }
             if let number = Int(substituted) { return .integer(number) }
+            if substituted.contains("."), let number = Double(substituted), number.isFinite { return .number(number) }
             return .text(substituted)
         }
     }

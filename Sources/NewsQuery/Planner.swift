@@ -42,13 +42,80 @@ struct Planner {
     func scoped(to condition: Condition?) throws(QueryError) -> Planner {
         var articles = Plan.scan(.articles, scope: scope)
         if let condition { articles = .filter(articles, try predicate(condition, over: try shape(articles)), suggest: true) }
-        let table = try executor.run(articles)
+        let table = try run(articles)
         let id = table.index(of: "id")!
         var inner = self
-        inner.scope = Set(table.rows.compactMap { row in
-            if case .text(let article) = row[id] { context.articleIndex[article] } else { nil }
-        })
+        var scope: Set<Int> = []
+        for row in table.rows {
+            if case .text(let article) = row[id], let position = try corpus({ try context.position(ofArticle: article) }) {
+                scope.insert(position)
+            }
+        }
+        inner.scope = scope
         return inner
+    }
+
+    /// Runs a plan: in memory, or in the store.
+    func run(_ plan: Plan) throws(QueryError) -> Table {
+        guard let store = context.store else { return try executor.run(plan) }
+        let runner = PlanRunner(executor: executor)
+        do {
+            return try store.run(plan, runner: runner)
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// Streams `plan`'s rows from the store in chunks (each a table shaped as the plan's rows),
+    /// when the store runs it wholly itself (``CorpusStore/stream(_:runner:chunkSize:chunk:)``);
+    /// `false`, having sent nothing, when it does not.
+    func stream(_ plan: Plan, chunkSize: Int, chunk: (Table) -> Bool) throws(QueryError) -> Bool {
+        guard let store = context.store, !plan.suggestsWords else { return false }
+        let shape = try executor.shape(of: plan)
+        do {
+            return try store.stream(plan, runner: PlanRunner(executor: executor), chunkSize: chunkSize) { rows in
+                var table = shape
+                table.rows = rows
+                return chunk(table)
+            } != nil
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// How a store runs `plan`: its SQL and the steps left to memory (`explain` over a store);
+    /// empty for a corpus in memory.
+    func storeSteps(_ plan: Plan) throws(QueryError) -> [String] {
+        guard let store = context.store else { return [] }
+        do {
+            return try store.explain(plan, runner: PlanRunner(executor: executor))
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// A question to the corpus whose store may fail: its failure as a diagnostic.
+    func corpus<T>(_ ask: () throws -> T) throws(QueryError) -> T {
+        do {
+            return try ask()
+        } catch let error as QueryError {
+            throw error
+        } catch {
+            throw storeError(error)
+        }
+    }
+
+    /// A store's failure (a lost connection, a damaged file) as a diagnostic.
+    func storeError(_ error: any Error) -> QueryError {
+        let start = SourcePosition(line: 1, column: 1, offset: 0)
+        return QueryError(diagnostics: [Diagnostic(kind: .name, message: "the corpus cannot be read: \(error)", range: SourceRange(start: start, end: start))],
+                          source: source, sourceName: sourceName)
     }
 
     private func plan(_ stage: Stage, after input: Plan) throws(QueryError) -> Plan {
@@ -159,19 +226,20 @@ struct Planner {
     private func articleIndex(for id: String, named article: Name?, name: Name) throws(QueryError) -> Int {
         if let article {
             let text = try argument(article.text, article.range)
-            guard let index = context.articleIndex[text] else {
+            guard let index = try corpus({ try context.position(ofArticle: text) }) else {
                 var message = "no article \"\(text)\" in this corpus"
-                if let near = nearestName(to: text, in: context.models.map(\.article.id)) { message += " — did you mean \(near)?" }
+                if let near = try corpus({ try context.articleID(near: text) }) { message += " — did you mean \(near)?" }
                 throw error(.name, message, article.range)
             }
             return index
         }
-        guard context.models.count > 1 else { return 0 }
-        let holders = context.models.indices.filter { SourceMarker(model: context.models[$0]).has(id) }
+        guard try corpus({ try context.articleCount() }) > 1 else { return 0 }
+        let holders = try corpus { try context.articles(holdingRecord: id) }
         guard holders.count > 1 else { return holders.first ?? 0 }
-        let names = holders.prefix(5).map { context.models[$0].article.id }.joined(separator: ", ")
+        var names: [String] = []
+        for holder in holders.prefix(5) { names.append(try corpus { try context.articleID(at: holder) }) }
         let more = holders.count > 5 ? " and \(holders.count - 5) more" : ""
-        throw error(.name, "\(holders.count) articles have a record \(id) (\(names)\(more)) — say which: source of \(id) in \(context.models[holders[0]].article.id)",
+        throw error(.name, "\(holders.count) articles have a record \(id) (\(names.joined(separator: ", "))\(more)) — say which: source of \(id) in \(names[0])",
                     name.range)
     }
 
@@ -201,7 +269,17 @@ struct Planner {
         default:
             // Days in words resolve against each article's own date.
             var windows: [TimeWindow] = []
-            for model in context.models { windows.append(try window(of: filter, articleDate: model.article.date)) }
+            // Each distinct date once: a corpus of thousands of articles has far fewer dates.
+            var byDate: [CalendarDate: TimeWindow] = [:]
+            for date in try corpus({ try context.articleDates() }) {
+                if let known = byDate[date] {
+                    windows.append(known)
+                } else {
+                    let window = try window(of: filter, articleDate: date)
+                    byDate[date] = window
+                    windows.append(window)
+                }
+            }
             return .window(events, windows)
         }
     }
@@ -267,8 +345,8 @@ struct Planner {
     func resolve(_ reference: ActorReference) throws(QueryError) -> Actor {
         let text = try argument(reference.text, reference.range)
         do {
-            return try context.resolver.resolve(text)
-        } catch {
+            return try context.resolveActor(text)
+        } catch let error as ActorResolver.Failure {
             var fixIts: [Diagnostic.FixIt] = []
             var message = error.message
             if case .unknown = error, let event = eventNamed(text) {
@@ -279,15 +357,14 @@ struct Planner {
             }
             throw QueryError(diagnostics: [Diagnostic(kind: .name, message: message, range: reference.range, fixIts: fixIts)],
                              source: source, sourceName: sourceName)
+        } catch {
+            throw storeError(error)
         }
     }
 
     /// The event whose id or name is `text` (compared as names are), if any.
     private func eventNamed(_ text: String) -> Event? {
-        let folded = ActorResolver.fold(text)
-        return context.models.lazy.flatMap(\.events).first { event in
-            ActorResolver.fold(event.id) == folded || event.name.map(ActorResolver.fold) == folded
-        }
+        (try? context.event(folded: ActorResolver.fold(text))) ?? nil
     }
 
     /// `$NAME` replaced by the value given with `--arg NAME=VALUE`; other text unchanged.

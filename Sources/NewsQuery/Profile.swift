@@ -38,12 +38,20 @@ struct Profile {
 
     /// The profile of `actor` from its members: each article that has it, with the actor's id
     /// there. `names` gives a corpus actor's name (for roles); `single` writes record ids bare.
+    /// How many items a list in a profile shows before it says how many more there are.
+    static let listLimit = 20
+
     static func table(for actor: Actor, members: [(model: ArticleModel, actor: String)], names: (String) -> String?,
                       single: Bool = false) -> Table {
         var rows: [[Value]] = []
         func add(_ field: String, _ value: String?) { rows.append([.text(field), value.map(Value.text) ?? .null]) }
-        func listed(_ ids: [String]) -> String? {
-            ids.isEmpty ? nil : "\(ids.count): " + ids.joined(separator: ", ")
+        // A long list shows its first items and says how many more there are and the query
+        // that lists them all: a profile stays readable without hiding anything.
+        func listed(_ items: [String], separator: String = ", ", all query: String) -> String? {
+            guard !items.isEmpty else { return nil }
+            guard items.count > Self.listLimit + 5 else { return "\(items.count): " + items.joined(separator: separator) }
+            return "\(items.count): " + items.prefix(Self.listLimit).joined(separator: separator)
+                + "\(separator)… \(items.count - Self.listLimit) more (all: \(query))"
         }
         var mentions: [Mention] = [], statements: [String] = [], about: [String] = [], events: [String] = []
         var first: String?
@@ -83,10 +91,10 @@ struct Profile {
         }
         add("mentions", "\(mentions.count)" + (forms.isEmpty ? "" : " (\(forms.joined(separator: ", ")))"))
         add("first mention", first)
-        add("statements", listed(statements))
-        add("quoted about", listed(about))
-        add("events", events.isEmpty ? nil : "\(events.count): " + events.joined(separator: "; "))
-        add("articles", perArticle.isEmpty ? nil : "\(perArticle.count): " + perArticle.joined(separator: "; "))
+        add("statements", listed(statements, all: "quotes by \(actor.id)"))
+        add("quoted about", listed(about, all: "quotes | where about = \(actor.id)"))
+        add("events", listed(events, separator: "; ", all: "events involving \(actor.id)"))
+        add("articles", listed(perArticle, separator: "; ", all: "quotes by \(actor.id) | count by article"))
         return Table(columns: shape.columns, rows: rows, textFields: ["value"], noun: "fact")
     }
 }

@@ -112,6 +112,7 @@ public enum QueryPrinter {
             else { return quote(value) }
             return value
         case .integer(let value, _): return String(value)
+        case .decimal(let value, _): return Value.number(value).displayText
         case .date(let value, _): return value.iso
         }
     }

@@ -30,6 +30,8 @@ public struct QueryResult: Sendable, Equatable, Codable {
         case enumeration
         /// A whole number (paragraph, count).
         case integer
+        /// A number with a fractional part (an extracted statement's confidence).
+        case number
         /// A calendar date.
         case date
         /// A list of texts (aliases, roles).
@@ -74,8 +76,18 @@ public struct QueryResult: Sendable, Equatable, Codable {
 
     /// The answer to `explain QUERY`: one row with the field `query`, the desugared query as
     /// newsq text that runs and gives the same rows. The `table` format shows just that line.
-    public static func explanation(_ query: String) -> QueryResult {
-        QueryResult(columns: [.init("query", .text)], rows: [[.text(query)]], message: query)
+    ///
+    /// Over a store, `steps` say how it runs: the SQL sent (values written in, so it runs as
+    /// shown in `sqlite3` or `psql`) and what is left to memory. They are the `sql` field (one
+    /// step per line), and the `table` format shows each on its own line as an SQL comment
+    /// (`# SQL: SELECT …`: a newsq comment), so the explanation stays runnable newsq text.
+    public static func explanation(_ query: String, steps: [String] = []) -> QueryResult {
+        guard !steps.isEmpty else {
+            return QueryResult(columns: [.init("query", .text)], rows: [[.text(query)]], message: query)
+        }
+        return QueryResult(columns: [.init("query", .text), .init("sql", .text)],
+                           rows: [[.text(query), .text(steps.joined(separator: "\n"))]],
+                           message: ([query] + steps.map { "# " + $0 }).joined(separator: "\n"))
     }
 
     /// The index of the column with `name` (case-insensitive), if any.
@@ -106,6 +118,8 @@ public enum Value: Sendable, Equatable, Hashable {
     case text(String)
     /// A whole number.
     case integer(Int)
+    /// A number with a fractional part.
+    case number(Double)
     /// A calendar date.
     case date(CalendarDate)
     /// A list of texts.
@@ -121,6 +135,10 @@ public enum Value: Sendable, Equatable, Hashable {
         case .null: return ""
         case .text(let text): return text
         case .integer(let number): return String(number)
+        case .number(let number):
+            // The shortest text that reads back as the number, with a fraction always shown.
+            let text = String(number)
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) + ".0" : text
         case .date(let date): return date.iso
         case .list(let items): return items.joined(separator: "; ")
         case .span(let start, let end): return "\(start)..<\(end)"
@@ -156,6 +174,8 @@ extension Value: Codable {
             self = .null
         } else if let number = try? container.decode(Int.self) {
             self = .integer(number)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
         } else if let text = try? container.decode(String.self) {
             self = .text(text)
         } else if let items = try? container.decode([String].self) {
@@ -176,6 +196,9 @@ extension Value: Codable {
             var container = encoder.singleValueContainer()
             try container.encode(text)
         case .integer(let number):
+            var container = encoder.singleValueContainer()
+            try container.encode(number)
+        case .number(let number):
             var container = encoder.singleValueContainer()
             try container.encode(number)
         case .date(let date):

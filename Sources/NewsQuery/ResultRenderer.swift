@@ -133,7 +133,7 @@ public struct ResultRenderer: Sendable {
 
 /// Hand-written JSON output for results: pretty (two-space indentation, `": "` after keys, one
 /// member or element per line, like the model file writer) or compact (no whitespace).
-private enum JSONWriter {
+enum JSONWriter {
     /// Writes one row as an object keyed by column name, in column order. `indent` is the
     /// nesting level of the object for pretty output, or `nil` for compact output.
     static func writeObject(columns: [QueryResult.Column], row: [Value], indent: Int?, into output: inout String) {
@@ -163,6 +163,8 @@ private enum JSONWriter {
             writeString(text, into: &output)
         case .integer(let number):
             output += String(number)
+        case .number:
+            output += value.displayText
         case .date(let date):
             writeString(date.iso, into: &output)
         case .list(let items):

@@ -7,8 +7,10 @@ enum SortValue: Equatable, Comparable {
     case null
     /// An enumeration value's position in its natural order.
     case rank(Int)
-    /// A number.
+    /// A whole number.
     case integer(Int)
+    /// A number with a fraction.
+    case number(Double)
     /// A date.
     case date(CalendarDate)
     /// Folded text (lists joined).
@@ -19,6 +21,7 @@ enum SortValue: Equatable, Comparable {
         switch value {
         case .null: self = .null
         case .integer(let number): self = .integer(number)
+        case .number(let number): self = .number(number)
         case .date(let date): self = .date(date)
         case .span(let start, _): self = .integer(start)
         case .list(let items): self = .text(items.map(TextAnalyzer.fold).joined(separator: "\u{1}"))
@@ -36,7 +39,7 @@ enum SortValue: Equatable, Comparable {
         switch self {
         case .null: return 4
         case .rank: return 0
-        case .integer: return 1
+        case .integer, .number: return 1
         case .date: return 2
         case .text: return 3
         }
@@ -47,8 +50,12 @@ enum SortValue: Equatable, Comparable {
         switch (lhs, rhs) {
         case (.rank(let a), .rank(let b)): return a < b
         case (.integer(let a), .integer(let b)): return a < b
+        case (.number(let a), .number(let b)): return a < b
+        case (.integer(let a), .number(let b)): return Double(a) < b
+        case (.number(let a), .integer(let b)): return a < Double(b)
         case (.date(let a), .date(let b)): return a < b
-        case (.text(let a), .text(let b)): return a < b
+        // Folded text in UTF-8 byte order, as a database's binary collation orders it.
+        case (.text(let a), .text(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
         default: return lhs.kindOrder < rhs.kindOrder
         }
     }

@@ -74,55 +74,84 @@ struct TableRenderer: Sendable {
             write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
             return true
         }
+        guard let layout = layout(of: result, shouldStop: shouldStop) else { return false }
+        writeHeader(layout, to: write)
+        guard writeRows(result, layout: layout, firstRecord: 1, to: write, shouldStop: shouldStop) else { return false }
+        write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
+        return true
+    }
+
+    /// How a table is laid out: its columns' widths, or records (expanded display) when even
+    /// narrowed it is wider than ``width``. A result that arrives in chunks is laid out by
+    /// its first chunk (``ResultStreamRenderer``), as psql lays out each fetch.
+    struct Layout {
+        var columns: [QueryResult.Column]
+        var widths: [Int]
+        var expanded: Bool
+    }
+
+    /// Measures `result` (polling `shouldStop` every 256 rows; `nil` when it said stop).
+    func layout(of result: QueryResult, shouldStop: () -> Bool) -> Layout? {
         let header = result.columns.map { Cell(lines: TableRenderer.lines(of: $0.name), isNull: false) }
-        // The value in a column (short rows tolerated) and the text a cell shows for it.
-        func shown(_ row: [Value], _ column: Int) -> (text: String, isNull: Bool) {
-            let value = column < row.count ? row[column] : .null
-            return (value.isNull ? "null" : value.displayText, value.isNull)
-        }
-        func cell(_ row: [Value], _ column: Int) -> Cell {
-            let (text, isNull) = shown(row, column)
-            return Cell(lines: TableRenderer.lines(of: text), isNull: isNull)
-        }
         var natural = header.map(\.naturalWidth)
         var allNull = result.columns.map { _ in !result.rows.isEmpty }
         var longestWord = result.columns.map { _ in 0 }
         let wraps = result.columns.map { $0.type == .text || $0.type == .list }
         for (index, row) in result.rows.enumerated() {
-            if index & 255 == 255, shouldStop() { return false }
+            if index & 255 == 255, shouldStop() { return nil }
             for column in result.columns.indices {
-                let (text, isNull) = shown(row, column)
+                let (text, isNull) = Self.shown(row, column)
                 natural[column] = max(natural[column], TableRenderer.naturalWidth(of: text))
                 if !isNull { allNull[column] = false }
                 if wraps[column] && !isNull { longestWord[column] = max(longestWord[column], TableRenderer.longestWord(in: text)) }
             }
         }
         let widths = fittedWidths(natural: natural, columns: result.columns, allNull: allNull, longestWord: longestWord)
-        if let width, TableRenderer.tableWidth(widths) > width {
-            return renderExpanded(result, width: width, to: write, shouldStop: shouldStop)
-        }
-        let rightAligned = result.columns.map { $0.type == .integer }
+        let expanded = width.map { TableRenderer.tableWidth(widths) > $0 } ?? false
+        return Layout(columns: result.columns, widths: widths, expanded: expanded)
+    }
 
+    /// The value in a column (short rows tolerated) and the text a cell shows for it.
+    private static func shown(_ row: [Value], _ column: Int) -> (text: String, isNull: Bool) {
+        let value = column < row.count ? row[column] : .null
+        return (value.isNull ? "null" : value.displayText, value.isNull)
+    }
+
+    /// The header and its rule (nothing for records).
+    func writeHeader(_ layout: Layout, to write: (String) -> Void) {
+        guard !layout.expanded else { return }
+        let header = layout.columns.map { Cell(lines: TableRenderer.lines(of: $0.name), isNull: false) }
         var output = ""
-        appendRow(header, widths: widths, rightAligned: rightAligned.map { _ in false }, isHeader: true, into: &output)
-        output += widths.enumerated().map { index, width in
-            String(repeating: "-", count: width + (index == widths.count - 1 ? 1 : 2))
+        appendRow(header, widths: layout.widths, rightAligned: layout.columns.map { _ in false }, isHeader: true, into: &output)
+        output += layout.widths.enumerated().map { index, width in
+            String(repeating: "-", count: width + (index == layout.widths.count - 1 ? 1 : 2))
         }.joined(separator: "+")
         output += "\n"
         write(output)
+    }
+
+    /// The body rows of `result` laid out by `layout`, records numbered from `firstRecord`;
+    /// `false` when `shouldStop` (asked every 256 rows) stopped it.
+    func writeRows(_ result: QueryResult, layout: Layout, firstRecord: Int, to write: (String) -> Void, shouldStop: () -> Bool) -> Bool {
+        if layout.expanded, let width {
+            return renderExpanded(result, width: width, firstRecord: firstRecord, to: write, shouldStop: shouldStop)
+        }
+        let rightAligned = layout.columns.map { $0.type == .integer || $0.type == .number }
         for (index, row) in result.rows.enumerated() {
             if index & 255 == 255, shouldStop() { return false }
-            output = ""
-            appendRow(result.columns.indices.map { cell(row, $0) }, widths: widths, rightAligned: rightAligned,
-                      isHeader: false, into: &output)
+            var output = ""
+            let cells = layout.columns.indices.map { column in
+                let (text, isNull) = Self.shown(row, column)
+                return Cell(lines: TableRenderer.lines(of: text), isNull: isNull)
+            }
+            appendRow(cells, widths: layout.widths, rightAligned: rightAligned, isHeader: false, into: &output)
             write(output)
         }
-        write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
         return true
     }
 
     /// The footer line: `(no rows)`, `(1 row)` or `(N rows)`.
-    private static func footer(rowCount: Int) -> String {
+    static func footer(rowCount: Int) -> String {
         switch rowCount {
         case 0: return "(no rows)"
         case 1: return "(1 row)"
@@ -146,7 +175,7 @@ struct TableRenderer: Sendable {
     /// table fits or every such column is down to its floor: its longest word (at most
     /// ``longestWordLimit``), never below ``minimumWrapWidth`` — so words are split only when
     /// longer than the column. Runs of steps on one column are taken at once. A table that
-    /// still does not fit is shown as records instead (``renderExpanded(_:width:to:shouldStop:)``).
+    /// still does not fit is shown as records instead (``renderExpanded(_:width:firstRecord:to:shouldStop:)``).
     private func fittedWidths(natural: [Int], columns: [QueryResult.Column], allNull: [Bool], longestWord: [Int]) -> [Int] {
         guard let width, !natural.isEmpty else { return natural }
         var widths = natural
@@ -195,13 +224,14 @@ struct TableRenderer: Sendable {
     ///           | the president’s mission
     /// (1 row)
     /// ```
-    private func renderExpanded(_ result: QueryResult, width: Int, to write: (String) -> Void, shouldStop: () -> Bool) -> Bool {
+    private func renderExpanded(_ result: QueryResult, width: Int, firstRecord: Int, to write: (String) -> Void,
+                                shouldStop: () -> Bool) -> Bool {
         let names = result.columns.map { TableRenderer.lines(of: $0.name).first ?? Line(text: $0.name, width: $0.name.count) }
         let nameWidth = names.map(\.width).max() ?? 0
         let valueWidth = max(TableRenderer.minimumWrapWidth, width - nameWidth - 3)
         for (index, row) in result.rows.enumerated() {
             if index & 255 == 255, shouldStop() { return false }
-            let title = "-[ RECORD \(index + 1) ]"
+            let title = "-[ RECORD \(firstRecord + index) ]"
             var output = title + String(repeating: "-", count: max(0, min(width, nameWidth + 3 + valueWidth) - title.count)) + "\n"
             for (column, name) in names.enumerated() {
                 let value = column < row.count ? row[column] : .null
@@ -217,7 +247,6 @@ struct TableRenderer: Sendable {
             }
             write(output)
         }
-        write(TableRenderer.footer(rowCount: result.rows.count) + "\n")
         return true
     }
 

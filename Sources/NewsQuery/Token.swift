@@ -17,6 +17,8 @@ public struct Token: Sendable, Equatable {
         case string
         /// A whole number, possibly negative (`700`, `-3`).
         case integer
+        /// A number with a fractional part (`0.6`, `-1.25`).
+        case decimal
         /// A calendar date written `YYYY-MM-DD`; ``Token/text`` holds it as typed.
         case date
         /// A script argument, `$NAME`; ``Token/text`` includes the `$`.
@@ -66,6 +68,9 @@ public struct Token: Sendable, Equatable {
 
     /// The value of an ``Kind/integer`` token; `nil` for other kinds.
     public var integerValue: Int? { kind == .integer ? Int(text) : nil }
+
+    /// The value of a ``Kind/decimal`` token; `nil` for other kinds.
+    public var decimalValue: Double? { kind == .decimal ? Double(text) : nil }
 
     /// The value of a ``Kind/date`` token; `nil` for other kinds.
     public var dateValue: CalendarDate? { kind == .date ? CalendarDate(iso: text) : nil }

@@ -9,6 +9,9 @@ enum ValueOrder {
         switch (a, b) {
         case (.text(let x), .text(let y)): return x == y || TextAnalyzer.fold(x) == TextAnalyzer.fold(y)
         case (.integer(let x), .integer(let y)): return x == y
+        case (.number(let x), .number(let y)): return x == y
+        case (.number(let x), .integer(let y)), (.integer(let y), .number(let x)): return x == Double(y)
+        case (.number(let x), .text(let y)), (.text(let y), .number(let x)): return Double(y) == x
         case (.date(let x), .date(let y)): return x == y
         case (.date(let x), .text(let y)), (.text(let y), .date(let x)): return x.iso == y
         case (.integer(let x), .text(let y)), (.text(let y), .integer(let x)): return String(x) == y
@@ -21,6 +24,9 @@ enum ValueOrder {
     static func less(_ a: Value, _ b: Value, enumOrder: [String]? = nil) -> Bool {
         switch (a, b) {
         case (.integer(let x), .integer(let y)): return x < y
+        case (.number(let x), .number(let y)): return x < y
+        case (.number(let x), .integer(let y)): return x < Double(y)
+        case (.integer(let x), .number(let y)): return Double(x) < y
         case (.date(let x), .date(let y)): return x < y
         case (.text(let x), .text(let y)):
             if let order = enumOrder {

@@ -1,3 +1,4 @@
+import BundledArticle
 import NewsModel
 import NewsQuery
 import NewsShell

@@ -45,7 +45,7 @@ public struct CompletionVocabulary: Sendable {
     /// Meta-command names with their colon (`:run`), aliases included.
     public var metaCommands: [String] = []
     /// The meta-commands whose argument is a file path.
-    public var fileCommands: Set<String> = [":run", ":load", ":export"]
+    public var fileCommands: Set<String> = [":run", ":load", ":open", ":export"]
     /// Other meta-commands' argument values (`:format` → `table`, `json`…).
     public var metaArguments: [String: [String]] = [:]
     /// The article's words, for patterns in quotes.

@@ -65,8 +65,15 @@ public struct REPL {
 
     /// The line printed when an interactive session starts.
     public var welcome: String {
-        let article = session.interpreter.model.article
-        return "\(version) — \(article.id) (\(article.source), \(article.date.iso)). Type :help for help, :quit to leave."
+        if let corpus = session.corpus {
+            let count = (try? corpus.articleCount()).map(CorpusFile.articles) ?? "unreadable"
+            return "\(version) — \(corpus.name) (a corpus of \(count)). Type :help for help, :quit to leave."
+        }
+        let model = session.interpreter.model
+        let article = model.article
+        let extracted = model.provenance?.extracted == true
+            ? ", extracted from \(model.provenance?.sourceFile ?? "standard input")" : ""
+        return "\(version) — \(article.id) (\(article.source), \(article.date.iso)\(extracted)). Type :help for help, :quit to leave."
     }
 
     /// Runs the loop until ^D, the end of the input or `:quit`; returns the exit status: 0, the

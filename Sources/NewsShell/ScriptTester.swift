@@ -1,5 +1,7 @@
+import BundledArticle
 import NewsModel
 import NewsQuery
+import NewsStore
 
 /// The expectation engine behind `newsq --test` and `expectScriptPasses`: runs a script in a
 /// fresh ``Session``, compares each unit's output (or error) with its `# expect` block, and
@@ -20,6 +22,8 @@ public struct ScriptTester {
     public var arguments: [String: String]
     /// Polled between statements; when it returns `true` the run stops.
     public var isInterrupted: () -> Bool = { false }
+    /// The corpus every script runs over instead of ``model`` (`newsq --db FILE --test`).
+    public var corpus: CorpusDatabase?
 
     /// A tester over `model`.
     public init(model: ArticleModel = .bundled, modelSource: String = "bundled", arguments: [String: String] = [:]) {
@@ -54,6 +58,7 @@ public struct ScriptTester {
             report.checks.append(.init(kind: .problem, line: 1, passed: false, message: "\(script.name): error: \(error)"))
             return report
         }
+        if let corpus { session.open(corpus: corpus) }
         session.interpreter.arguments = script.arguments.merging(arguments) { $1 }
         session.isInterrupted = isInterrupted
         session.withScript(Session.ScriptFrame(name: script.name, path: path)) {

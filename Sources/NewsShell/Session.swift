@@ -1,5 +1,6 @@
 import NewsModel
 import NewsQuery
+import NewsStore
 
 /// The state a newsq session keeps, shared by scripts (``ScriptRunner``), tests
 /// (``ScriptTester``) and the interactive shell: the interpreter (model, `let` bindings,
@@ -79,8 +80,9 @@ public final class Session {
         get { interpreter.isCancelled }
         set { interpreter.isCancelled = newValue }
     }
-    /// Whether the `:` commands that touch files — `:run`, `:load` and `:export` — are turned
-    /// off (`newsq --sandbox`): each then fails with "file access is disabled in this session".
+    /// Whether the `:` commands that touch files — `:run`, `:load`, `:open`, `:add`, `:export` and
+    /// `:report` — are turned off (`newsq --sandbox`): each then fails with "file access is
+    /// disabled in this session".
     /// The query language itself never reads or writes files nor runs programs, so a sandboxed
     /// session can run untrusted input.
     public var isSandboxed = false
@@ -93,8 +95,15 @@ public final class Session {
     public private(set) var scripts: [ScriptFrame] = []
     /// The rows of the last statement that produced rows (what `:export` writes).
     public private(set) var lastResult: QueryResult?
-    /// Where the model came from: `bundled`, or the file given to `--model` or `:load`.
+    /// Whether the last result was streamed and had more than ``keptRows`` rows, so it was not
+    /// kept (`:export` says so rather than writing an older one).
+    public private(set) var lastResultWasDropped = false
+    /// Where the model came from: `bundled`, or the file given to `--model` or `:load`; for a
+    /// corpus, its file.
     public var modelSource: String
+    /// The corpus queries run over, when the interpreter is one over a store (`--db`, `:open
+    /// corpus.sqlite`): what `:add` adds to and `:article` describes.
+    public private(set) var corpus: CorpusDatabase?
 
     /// A session over `interpreter`, writing to `output` and `messages`.
     public init(interpreter: Interpreter, modelSource: String = "bundled",
@@ -148,11 +157,26 @@ public final class Session {
             let start = clock.now
             let result: QueryResult
             do {
-                result = try interpreter.execute(statement, source: padded, sourceName: sourceName)
+                if interpreter.store != nil, case .query = statement {
+                    // Over a store: rows are written as they are read (a result too big to keep
+                    // for :export is not kept).
+                    switch try stream(statement, source: padded, sourceName: sourceName) {
+                    case .written:
+                        if timing { reportTime(clock.now - start) }
+                        continue
+                    case .stopped:
+                        return .interrupted
+                    case .whole(let whole):
+                        result = whole
+                    }
+                } else {
+                    result = try interpreter.execute(statement, source: padded, sourceName: sourceName)
+                }
             } catch {
                 if error.isCancelled { return .interrupted }
                 return fail(SessionError(error))
             }
+            lastResultWasDropped = false
             if case .bind(let name, _) = statement {
                 lastResult = interpreter.binding(name.text)
             } else if !result.columns.isEmpty {
@@ -267,6 +291,73 @@ public final class Session {
         return finished
     }
 
+    /// How a streamed statement went.
+    private enum Streamed {
+        /// Its rows were written as they were read.
+        case written
+        /// Writing was stopped (^C): whole rows were written.
+        case stopped
+        /// It did not stream: its result, to write as usual.
+        case whole(QueryResult)
+    }
+
+    /// The most rows a streamed result keeps for `:export`; a bigger one is not kept (memory
+    /// stays bounded however many rows a corpus query gives).
+    public var keptRows = 10_000
+
+    /// How many rows a query over a store reads before it writes them (psql's `FETCH_COUNT`).
+    public var streamChunkSize = 1_000
+
+    /// Runs a query over a store, writing its rows chunk by chunk as the store reads them
+    /// (``Interpreter/stream(_:source:sourceName:chunkSize:chunk:)``, ``ResultStreamRenderer``).
+    private func stream(_ statement: QueryStatement, source: String, sourceName: String) throws(QueryError) -> Streamed {
+        var renderer = ResultStreamRenderer(format: format, width: width, color: color)
+        var pending = ""
+        var stopped = false
+        var started = false
+        var kept: QueryResult?
+        var keeping = true
+        let cancelled = isCancelled
+        let whole = try interpreter.stream(statement, source: source, sourceName: sourceName, chunkSize: streamChunkSize) { chunk in
+            // ^C is seen between chunks at once (the store also polls while it reads).
+            if started && cancelled() {
+                stopped = true
+                return false
+            }
+            if !started {
+                started = true
+                if format == .table && resultsWritten > 0 { output.write("\n") }
+                resultsWritten += 1
+            }
+            if keeping {
+                if kept == nil { kept = QueryResult(columns: chunk.columns, rows: [], displayColumns: chunk.displayColumns) }
+                kept?.rows += chunk.rows
+                if (kept?.rows.count ?? 0) > keptRows {
+                    keeping = false
+                    kept = nil
+                }
+            }
+            let finished = renderer.write(format == .table ? chunk.forDisplay() : chunk, to: { piece in
+                pending += piece
+                if pending.utf8.count >= 65_536 {
+                    output.write(pending)
+                    pending = ""
+                }
+            }, shouldStop: cancelled)
+            // Each chunk is on the screen before the next is read.
+            output.write(pending)
+            pending = ""
+            stopped = !finished
+            return finished
+        }
+        if let whole { return .whole(whole) }
+        if stopped { return .stopped }
+        renderer.finish(to: { output.write($0) })
+        lastResult = kept
+        lastResultWasDropped = !keeping
+        return .written
+    }
+
     /// Writes text that is not a query result (help, the article) to ``output``, separated like
     /// a result.
     public func write(text: String) {
@@ -305,6 +396,14 @@ public final class Session {
         interpreter = new
         self.modelSource = modelSource
         lastResult = nil
+        corpus = nil
+    }
+
+    /// Queries the corpus in `store` from now on (`--db`, `:open corpus.sqlite`, and after
+    /// `:add`): `$NAME` arguments carry over; `let` bindings and the last result do not.
+    public func open(corpus store: CorpusDatabase) {
+        replaceInterpreter(Interpreter(store: store), modelSource: store.name)
+        corpus = store
     }
 
     /// The folder relative paths in commands are resolved against: the innermost running

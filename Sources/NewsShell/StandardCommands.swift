@@ -22,13 +22,38 @@ extension MetaCommandTable {
             MetaCommand(name: "load", arguments: "MODEL.json", summary: "Query another model file (JSON)",
                         details: "`let` bindings are dropped (they belong to the old model); `$NAME` arguments stay.",
                         handler: StandardCommands.load),
+            MetaCommand(name: "open", arguments: "FILE", summary: "Open an article or a corpus file",
+                        details: """
+                            A text or Markdown file is read and its model extracted (a `date YYYY-MM-DD` \
+                            first line dates it); a .json file is loaded as a model; a corpus file \
+                            (.sqlite, .db, made with --add or :add) is queried as one corpus. `let` \
+                            bindings are dropped; `$NAME` arguments stay. :article says what is open.
+                            """, handler: StandardCommands.open),
+            MetaCommand(name: "add", arguments: "PATH…", summary: "Add files and folders to the open corpus",
+                        details: """
+                            As newsq --db FILE --add PATH…: text, Markdown, model JSON and Reuters .sgm \
+                            files, folders read recursively; a file added before with the same content \
+                            is skipped, with other content replaced. Needs an open corpus (:open \
+                            corpus.sqlite, or newsq --db); `let` bindings are dropped.
+                            """, handler: CorpusCommands.add),
             MetaCommand(name: "export", arguments: "FILE", summary: "Write the last result to FILE",
                         details: """
                             The format follows the extension: .json, .jsonl, .csv, .tsv or .txt (plain); \
                             any other extension gets the current format. Tables are written without \
                             colour or wrapping.
                             """, handler: StandardCommands.export),
-            MetaCommand(name: "article", arguments: "[N|all]", summary: "Show the summary, paragraph N, or all",
+            MetaCommand(name: "report", arguments: "FILE.html", summary: "Write the article as HTML, quotes marked",
+                        details: """
+                            One self-contained page: every statement highlighted in its speaker's colour, \
+                            cue and speaker marked, a legend that filters by speaker. After a query, only \
+                            its rows' records are marked (over a corpus, in the articles they come from); \
+                            before one, every statement of the open article.
+                            """, handler: StandardCommands.report),
+            MetaCommand(name: "article", arguments: "[ID] [N|all]", summary: "Show the summary, paragraph N, or all",
+                        details: """
+                            Over a corpus, :article summarises the corpus and :article ID [N|all] shows \
+                            one of its articles.
+                            """,
                         handler: StandardCommands.article),
             MetaCommand(name: "schema", arguments: "", summary: "List fields, their types and values",
                         details: """
@@ -134,10 +159,54 @@ enum StandardCommands {
                                   notes: issues.map { .init($0.description) })
     }
 
+    static func open(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
+        guard invocation.arguments.count == 1 else { return invocation.usageError() }
+        let path = invocation.resolve(invocation.arguments[0].text)
+        if CorpusFile.isCorpus(path) { return CorpusCommands.open(path, invocation) }
+        let opened: ArticleFile.Opened
+        do {
+            opened = try ArticleFile.open(path)
+        } catch {
+            let count = "\(error.problems.count) problem\(error.problems.count == 1 ? "" : "s")"
+            return invocation.failure("cannot open \(path): \(error.problems.count == 1 ? error.problems[0] : count); what was open stays open",
+                                      at: 0, kind: .name, notes: error.problems.count == 1 ? [] : error.problems.map { .init($0) })
+        }
+        let interpreter: Interpreter
+        do {
+            interpreter = try Interpreter(model: opened.model)
+        } catch {
+            return invocation.failure("cannot open \(path): \(error.issues.count) problems; what was open stays open", at: 0,
+                                      kind: .type, notes: error.issues.map { .init($0.description) })
+        }
+        let source = opened.extracted ? "extracted from \(path)" : path
+        invocation.session.replaceInterpreter(interpreter, modelSource: source)
+        let first = ModelSummary(model: opened.model).text.split(separator: "\n").first.map(String.init) ?? ""
+        invocation.session.messages.writeLine("opened \(path): \(first)\(opened.extracted ? " (extracted)" : "")")
+        return .success
+    }
+
+    static func report(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if let refusal = refuseInSandbox(invocation) { return refusal }
+        guard invocation.arguments.count == 1 else { return invocation.usageError() }
+        let session = invocation.session
+        let path = invocation.resolve(invocation.arguments[0].text)
+        do {
+            session.messages.writeLine(try ArticleReport.write(to: path, session: session, result: session.lastResult))
+            return .success
+        } catch {
+            return invocation.failure(error.description, at: 0, kind: .name)
+        }
+    }
+
     static func export(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
         if let refusal = refuseInSandbox(invocation) { return refusal }
         guard invocation.arguments.count == 1 else { return invocation.usageError() }
         let session = invocation.session
+        if session.lastResultWasDropped {
+            return invocation.failure("the last result had more than \(session.keptRows) rows and was not kept; write it from the "
+                + "command line instead: newsq --db CORPUS -c 'QUERY' --format csv > FILE")
+        }
         guard let result = session.lastResult else {
             return invocation.failure("nothing to export yet: run a query first")
         }
@@ -162,15 +231,23 @@ enum StandardCommands {
     }
 
     static func article(_ invocation: MetaCommand.Invocation) -> Session.Outcome {
+        if invocation.session.corpus != nil { return CorpusCommands.article(invocation) }
+        return article(of: invocation.session.interpreter.model, invocation, words: invocation.argumentTexts)
+    }
+
+    /// `:article [N|all]` for `model`, given the words after the command (after the id, over a corpus).
+    static func article(of model: ArticleModel, _ invocation: MetaCommand.Invocation, words texts: [String],
+                        at offset: Int = 0) -> Session.Outcome {
         let session = invocation.session
-        let article = session.interpreter.model.article
+        let article = model.article
         func show(_ paragraph: Paragraph) -> String {
             "[\(paragraph.number)]\(paragraph.kind == .heading ? " (heading)" : "") \(paragraph.text)"
         }
-        let words = invocation.argumentTexts.map { $0.lowercased() }
+        let words = texts.map { $0.lowercased() }
         guard words.count <= 1 else { return invocation.usageError() }
         guard let word = words.first else {
-            session.write(text: ModelSummary(model: session.interpreter.model).text + "\n  model: \(session.modelSource)")
+            let source = session.corpus.map { "\($0.name), article \(article.id)" } ?? session.modelSource
+            session.write(text: ModelSummary(model: model).text + "\n  model: \(source)")
             return .success
         }
         if word == "all" {
@@ -179,7 +256,7 @@ enum StandardCommands {
         }
         guard let number = Int(word), let paragraph = article.paragraph(number) else {
             return invocation.failure("no paragraph '\(word)': the article has paragraphs 1…\(article.paragraphs.count) (or 'all')",
-                                      at: 0, kind: .type)
+                                      at: offset, kind: .type)
         }
         session.write(text: show(paragraph))
         return .success

@@ -34,6 +34,24 @@ public enum TextFile {
         return try decode(readAll(descriptor, what: "cannot read"))
     }
 
+    /// The bytes of the file at `path` (`-` reads standard input to its end), at most
+    /// ``maximumBytes``; no decoding.
+    public static func readBytes(_ path: String) throws(Failure) -> [UInt8] {
+        if path == "-" { return try readAll(STDIN_FILENO, what: "cannot read standard input") }
+        if isDirectory(path) { throw Failure("is a directory") }
+        var descriptor: Int32
+        repeat {
+            descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        } while descriptor < 0 && errno == EINTR
+        guard descriptor >= 0 else { throw Failure(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) != S_IFREG {
+            throw Failure("is not a regular file")
+        }
+        return try readAll(descriptor, what: "cannot read")
+    }
+
     /// Standard input, read to its end.
     public static func readStandardInput() throws(Failure) -> String {
         try decode(readAll(STDIN_FILENO, what: "cannot read standard input"))

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import BundledArticle
 import NewsModel
 import NewsQuery
 
@@ -16,6 +17,7 @@ import NewsQuery
 /// cost. Not a test.
 ///
 ///     newsq-bench [--json] [--runs N]
+///     newsq-bench --db CORPUS [--runs N] -q QUERY…      (CorpusBench: p50/p95 over a store)
 ///
 /// `--json` prints one object: `runs`, `setup_runs`, `setup_ns` (the interpreter's set-up:
 /// validation; the tables, text and name indexes are built on first use), `floor_ns` (the
@@ -42,11 +44,19 @@ struct NewsqBench {
     static func main() throws {
         var json = false
         var iterations = 200
+        var corpus: String?
+        var corpusQueries: [String] = []
         var arguments = CommandLine.arguments.dropFirst()
         while let argument = arguments.popFirst() {
             switch argument {
             case "--json":
                 json = true
+            case "--db":
+                guard let path = arguments.popFirst() else { usage("--db needs a corpus file") }
+                corpus = path
+            case "-q":
+                guard let query = arguments.popFirst() else { usage("-q needs a query") }
+                corpusQueries.append(query)
             case "--runs":
                 guard let value = arguments.popFirst().flatMap(Int.init), value > 0 else { usage("--runs needs a positive number") }
                 iterations = value
@@ -56,6 +66,10 @@ struct NewsqBench {
             default:
                 usage("unknown argument '\(argument)'")
             }
+        }
+        if let corpus {
+            try CorpusBench(path: corpus, queries: corpusQueries, runs: iterations).run()
+            return
         }
         let setupRuns = max(1, iterations / 10)
 
@@ -107,7 +121,7 @@ struct NewsqBench {
 
     static func usage(_ message: String) -> Never {
         // Glibc, not Foundation: linked statically, Foundation brings a linker warning and start-up cost.
-        let text = Array("newsq-bench: \(message)\nusage: newsq-bench [--json] [--runs N]\n".utf8)
+        let text = Array("newsq-bench: \(message)\nusage: newsq-bench [--json] [--runs N] | newsq-bench --db CORPUS [--runs N] -q QUERY…\n".utf8)
         _ = text.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
         exit(2)
     }

@@ -6,6 +6,7 @@
 //   newsq-eval speed DIR [--sqlite PATH] [--runs N] [--no-validate]
 //                                                 (c) throughput over a folder of .txt articles
 //                                                     beside sqlite3 building an FTS5 index
+import BundledArticle
 import ExtractionEvaluation
 import Foundation
 import NewsExtraction

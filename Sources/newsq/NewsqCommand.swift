@@ -41,12 +41,20 @@ struct NewsqCommand: ParsableCommand {
             make it a test: --test checks them, --update rewrites them. A script that starts with \
             #!/usr/bin/env newsq and is executable runs by its name. See docs/scripts.md.
 
+            With --db FILE, newsq queries a corpus of many articles instead: --add PATH... \
+            extracts and stores text, Markdown, model JSON and Reuters .sgm files (folders \
+            recursively, '-' reads paths from standard input); adding a file again skips it when \
+            unchanged and replaces its article when changed; --remove ID takes one out. Then the \
+            queries, scripts or shell run over every article. See docs/corpus.md.
+
             EXIT STATUS
               0    success (with --test: every expectation held)
               1    query error (the diagnostic names the file, line and column), or a
                    failed expectation
               2    usage error (bad option or argument, a script file that cannot be read)
-              3    bad model or data file (every problem is listed on stderr)
+              3    bad model or data file (every problem is listed on stderr): a model,
+                   article or corpus that cannot be read; with --add, any file that could
+                   not be added (the others are)
               130  interrupted by ^C
             """,
         version: version)
@@ -81,7 +89,33 @@ struct NewsqCommand: ParsableCommand {
             completion: .file(extensions: ["json"]))
     var model: String?
 
-    @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :export), for untrusted scripts.")
+    @Option(name: .long, help: ArgumentHelp("Read this article (text or Markdown; '-' for standard input), extract its model and query it.",
+                                            valueName: "FILE"),
+            completion: .file())
+    var article: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --article: the article's date, when the text states none.", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Query this corpus (a SQLite file), made with --add.", valueName: "FILE"),
+            completion: .file(extensions: ["sqlite", "db"]))
+    var db: String?
+
+    @Option(name: .long, parsing: .upToNextOption,
+            help: ArgumentHelp("With --db: add articles — files and folders (text, Markdown, model JSON, Reuters .sgm); '-' reads paths from standard input.",
+                               valueName: "PATH"),
+            completion: .file())
+    var add: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --db: take the article with this id out of the corpus (may be repeated).", valueName: "ID"))
+    var remove: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write the article as HTML with its statements marked, after the queries (only the last query's records, if any).",
+                                            valueName: "FILE.html"),
+            completion: .file(extensions: ["html"]))
+    var report: String?
+
+    @Flag(name: .long, help: "Turn off the commands that touch files (:run, :load, :open, :add, :export, :report), for untrusted scripts.")
     var sandbox = false
 
     @Flag(name: .long, help: "Write the model as JSON (the oldest format that holds it) to standard output and exit.")
@@ -100,13 +134,38 @@ struct NewsqCommand: ParsableCommand {
             if files.contains("-") { throw ValidationError("--test cannot read standard input: name the script files") }
         }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given only once") }
+        if article != nil && model != nil { throw ValidationError("--article and --model cannot be used together: query one article") }
+        if let date {
+            guard article != nil || !add.isEmpty else {
+                throw ValidationError("--date goes with --article or --add: it dates articles that state no date")
+            }
+            guard CalendarDate(iso: date) != nil else {
+                throw ValidationError("invalid --date '\(date)': expected a real date written YYYY-MM-DD")
+            }
+        }
+        if db != nil && (article != nil || model != nil) {
+            throw ValidationError("--db queries a corpus; --article and --model query one article: give one of them")
+        }
+        if (!add.isEmpty || !remove.isEmpty) && db == nil {
+            throw ValidationError("--add and --remove need --db FILE: the corpus to change")
+        }
+        if add.contains("-") && files.contains("-") {
+            throw ValidationError("--add - and '-' both read standard input: give one of them a file")
+        }
+        if report != nil && (test || update || exportModel) {
+            throw ValidationError("--report writes the article after queries; it cannot be used with --test, --update or --export-model")
+        }
+        if article == "-" && files.contains("-") {
+            throw ValidationError("--article - and '-' both read standard input: give one of them a file")
+        }
     }
 
     /// The parsed command line as a plain value.
     var options: Options {
         Options(files: files, commands: command, arguments: arguments, keepGoing: keepGoing, test: test,
                 update: update, format: format, color: color, model: model, sandbox: sandbox,
-                exportModel: exportModel)
+                exportModel: exportModel, article: article, date: date, db: db, add: add, remove: remove,
+                report: report)
     }
 
     func run() throws {

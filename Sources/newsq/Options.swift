@@ -1,3 +1,4 @@
+import NewsModel
 import NewsQuery
 import NewsShell
 
@@ -36,12 +37,24 @@ struct Options: Equatable {
     var sandbox = false
     /// `--export-model`.
     var exportModel = false
+    /// `--article FILE`, if given: an article's text to extract a model from.
+    var article: String?
+    /// `--date YYYY-MM-DD`, if given: the date of an article that states none.
+    var date: String?
+    /// `--db FILE`, if given: the corpus to query (and to add to).
+    var db: String?
+    /// `--add PATH`, in order: files and folders to add to the corpus (`-`: paths on stdin).
+    var add: [String] = []
+    /// `--remove ID`, in order: articles to take out of the corpus.
+    var remove: [String] = []
+    /// `--report FILE.html`, if given: the annotated report to write at the end.
+    var report: String?
 
     /// Parses the command lines that need no help, no validation message and no defaults from
     /// ArgumentParser, or returns `nil` to leave the command line to ``NewsqCommand``.
     ///
     /// Accepted: `-c QUERY`, `--format F`, `--color WHEN`, `--arg NAME=VALUE`, `--model FILE`
-    /// (also as `--option=value`), `--keep-going`, `--sandbox`, `--export-model` and script
+    /// `--db FILE` (also as `--option=value`), `--keep-going`, `--sandbox`, `--export-model` and script
     /// files (at most one `-`). Anything else — `--help`, `--version`, `--test`, `--update`,
     /// `--`, an unknown or repeated single-valued option, a value that is missing, looks like
     /// an option or is invalid — returns `nil`, so its error or help text is ArgumentParser's.
@@ -53,7 +66,9 @@ struct Options: Equatable {
         func value(_ name: String, attached: String?) -> String? {
             if let attached { return attached }
             index += 1
-            guard index < arguments.count, !arguments[index].hasPrefix("-") else { return nil }
+            guard index < arguments.count, !arguments[index].hasPrefix("-") || (name == "--article" && arguments[index] == "-") else {
+                return nil
+            }
             return arguments[index]
         }
         while index < arguments.count {
@@ -71,7 +86,7 @@ struct Options: Equatable {
             case "--arg":
                 guard let text = value(name, attached: attached), Script.assignment(text) != nil else { return nil }
                 options.arguments.append(text)
-            case "--format", "--color", "--model":
+            case "--format", "--color", "--model", "--article", "--date", "--db":
                 guard seen.insert(name).inserted, let text = value(name, attached: attached) else { return nil }
                 if name == "--format" {
                     guard let format = OutputFormat(rawValue: text) else { return nil }
@@ -79,6 +94,13 @@ struct Options: Equatable {
                 } else if name == "--color" {
                     guard let color = ColorChoice(rawValue: text) else { return nil }
                     options.color = color
+                } else if name == "--article" {
+                    options.article = text
+                } else if name == "--db" {
+                    options.db = text
+                } else if name == "--date" {
+                    guard CalendarDate(iso: text) != nil else { return nil }
+                    options.date = text
                 } else {
                     options.model = text
                 }
@@ -95,6 +117,11 @@ struct Options: Equatable {
             }
             index += 1
         }
+        // The combinations NewsqCommand.validate refuses are its to explain.
+        if options.article != nil && options.model != nil { return nil }
+        if options.date != nil && options.article == nil { return nil }
+        if options.db != nil && (options.article != nil || options.model != nil) { return nil }
+        if options.article == "-" && options.files.contains("-") { return nil }
         return options
     }
 }

@@ -1,3 +1,4 @@
+import BundledArticle
 import ExtractionEvaluation
 import NewsExtraction
 import NewsModel

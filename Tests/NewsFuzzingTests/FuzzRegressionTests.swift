@@ -1,6 +1,7 @@
 import Foundation
 import NewsFuzzing
 import NewsModel
+import NewsWeb
 import Testing
 
 /// Replays the fuzz corpus — the seeds and every input a fuzz run once crashed on — through the
@@ -26,6 +27,31 @@ struct FuzzRegressionTests {
     @Test func modelCorpusRunsCleanly() {
         let count = FuzzReplay.replay(Self.folders("model")) { ModelFuzzTarget.run($0) }
         #expect(count >= 5, "expected the model seeds under \(Self.corpus.path)")
+    }
+
+    @Test func extractionCorpusRunsCleanly() {
+        let target = ExtractionFuzzTarget()
+        let count = FuzzReplay.replay(Self.folders("extract")) { target.run($0) }
+        #expect(count >= 4, "expected the extraction seeds under \(Self.corpus.path)")
+    }
+
+    @Test func webCorpusRunsCleanly() {
+        let count = FuzzReplay.replay(Self.folders("web")) { WebFuzzTarget.run($0) }
+        #expect(count >= 8, "expected the web seeds under \(Self.corpus.path)")
+    }
+
+    @Test func theWebSeedsReachTheMainTextAndTheErrors() throws {
+        // The article seed is read (so fuzzing starts past the error paths), and the broken
+        // ones are refused for the reasons they were written for.
+        let reader = WebPageReader()
+        let article = try Data(contentsOf: Self.corpus.appendingPathComponent("web/seeds/news-article.html"))
+        let page = try reader.read([UInt8](article))
+        WebFuzzTarget.check(page)
+        #expect(page.title == "Council approves new bridge")
+        let unknown = try Data(contentsOf: Self.corpus.appendingPathComponent("web/seeds/unknown-charset.html"))
+        #expect(throws: WebPageError.unknownEncoding(label: "x-no-such-encoding", source: "a <meta> tag at byte 12")) {
+            try reader.read([UInt8](unknown))
+        }
     }
 
     @Test func aSmallValidModelSeedIsAccepted() throws {

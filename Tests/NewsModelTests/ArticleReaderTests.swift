@@ -1,3 +1,4 @@
+@testable import BundledArticle
 import Foundation
 import Testing
 @testable import NewsModel
@@ -58,7 +59,7 @@ struct ArticleReaderTests {
     /// editing the file).
     @Test func compiledTextMatchesTheArticleFile() throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Sources/NewsModel/Bundled/metro-surge-2026-02-04.txt")
+            .appendingPathComponent("../../Sources/BundledArticle/metro-surge-2026-02-04.txt")
         let onDisk = try String(contentsOf: file, encoding: .utf8)
         #expect(BundledArticleText.raw == onDisk)
     }

@@ -1,3 +1,4 @@
+import BundledArticle
 import Foundation
 import Testing
 @testable import NewsModel

@@ -1,3 +1,4 @@
+import BundledArticle
 import Testing
 @testable import NewsModel
 

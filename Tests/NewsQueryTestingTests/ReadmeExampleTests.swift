@@ -4,6 +4,7 @@
 // the current folder (wherever it is started), which is what the golden scripts' relative
 // paths (`examples/…`) are relative to.
 
+import BundledArticle
 import NewsModel
 import NewsQuery
 import NewsQueryTesting

@@ -1,3 +1,4 @@
+import BundledArticle
 import NewsModel
 import Testing
 @testable import NewsQuery

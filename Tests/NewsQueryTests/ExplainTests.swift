@@ -1,3 +1,4 @@
+import BundledArticle
 import Foundation
 import NewsModel
 import Testing

@@ -112,7 +112,7 @@ struct LexerTests {
         ("events on 2026-02-00", #"invalid date "2026-02-00": there is no day 0"#, .type, 1, 11),
         ("events on 2026-2-4", #"invalid date "2026-2-4": write dates as YYYY-MM-DD"#, .type, 1, 11),
         ("limit 3rd", "malformed number '3rd'", .syntax, 1, 7),
-        ("limit 2.5", "malformed number '2.5'", .syntax, 1, 7),
+        ("limit 2.5.1", "malformed number '2.5.1'", .syntax, 1, 7),
         ("limit 99999999999999999999", "number too large: '99999999999999999999'", .type, 1, 7),
         ("where x = $", "expected a name after '$'", .syntax, 1, 11),
     ]

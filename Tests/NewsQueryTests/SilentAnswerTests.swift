@@ -1,3 +1,4 @@
+import BundledArticle
 import NewsModel
 import Testing
 @testable import NewsQuery
@@ -63,7 +64,7 @@ struct SilentAnswerTests {
 
     @Test func onlyNumbersAndDatesAreOrdered() {
         #expect(rendered("quotes | where kind < drect") == """
-            <input>:1:16: error: 'kind' is not ordered — <, <=, >, >= compare numbers and dates; ordered fields here: date, paragraph, sentence, published
+            <input>:1:16: error: 'kind' is not ordered — <, <=, >, >= compare numbers and dates; ordered fields here: date, paragraph, sentence, confidence, published
             quotes | where kind < drect
                            ^~~~
             """)

@@ -1,3 +1,4 @@
+import BundledArticle
 import NewsModel
 import NewsQuery
 import Testing
@@ -20,7 +21,7 @@ struct MetaCommandTests {
 
     @Test func lookupByNameOrUniquePrefix() {
         var table = MetaCommandTable.standard
-        #expect(table.commands.map(\.name) == ["article", "export", "format", "help", "load", "run", "schema", "timing"])
+        #expect(table.commands.map(\.name) == ["add", "article", "export", "format", "help", "load", "open", "report", "run", "schema", "timing"])
         guard case .found(let format) = table.lookup("fo") else { Issue.record("fo"); return }
         #expect(format.name == "format")
         guard case .found(let help) = table.lookup("H") else { Issue.record("H"); return }
@@ -35,7 +36,7 @@ struct MetaCommandTests {
         guard case .unknown(let none) = table.lookup("zzzzzz") else { Issue.record("zzzzzz"); return }
         #expect(none == nil)
         table.remove("history")
-        #expect(table.commands.count == 8)
+        #expect(table.commands.count == 11)
     }
 
     @Test func helpIsGeneratedFromTheTable() {
@@ -153,6 +154,31 @@ struct MetaCommandTests {
         #expect(session.execute(entry: ":help queries") == .success)
         #expect(output.take().contains("who said \"TEXT\""))
         #expect(session.execute(entry: ":help nothing") != .success)
+    }
+
+    /// `:open FILE` extracts an article's model (or loads a model file); a file that cannot be
+    /// opened leaves what was open as it was.
+    @Test func openAnArticle() throws {
+        let (session, output, messages) = SessionTests.session()
+        let folder = try SessionTests.temporaryDirectory()
+        try TextFile.write("date 2026-04-01\n\nThe bridge will reopen in May, Mayor Ana Lee said.\n", to: "\(folder)/bridge.txt")
+        #expect(session.execute(entry: ":open \(folder)/bridge.txt") == .success)
+        #expect(messages.take() == "opened \(folder)/bridge.txt: bridge — 2026-04-01 (extracted)\n")
+        #expect(session.modelSource == "extracted from \(folder)/bridge.txt")
+        #expect(session.interpreter.model.provenance?.extracted == true)
+        #expect(session.execute(entry: "quotes | show speaker") == .success)
+        #expect(output.take() == " speaker\n--------\n Ana Lee\n(1 row)\n")
+        try TextFile.write("", to: "\(folder)/empty.txt")
+        guard case .failure(let error) = session.execute(entry: ":open \(folder)/empty.txt") else {
+            Issue.record("an empty file should not open")
+            return
+        }
+        #expect(error.message == "cannot open \(folder)/empty.txt: the article is empty: there is no text to read; what was open stays open")
+        #expect(session.interpreter.model.article.id == "bridge")
+        #expect(session.execute(entry: ":open \(folder)/missing.txt") != .success)
+        session.isSandboxed = true
+        guard case .failure(let refused) = session.execute(entry: ":open \(folder)/bridge.txt") else { return }
+        #expect(refused.message == "file access is disabled in this session (:open reads or writes files)")
     }
 
     @Test func loadAndExport() throws {

@@ -1,3 +1,4 @@
+import BundledArticle
 import Foundation
 import NewsModel
 import NewsQuery
@@ -35,7 +36,7 @@ struct SessionTests {
                     ^~~
               fix: replace 'knd' with 'kind'
               try: where kind = direct
-            a.nq:8:9: note: fields here: id, speaker, speaker_id, co_speakers, speakers, kind, cue, venue, addressee, time, date, about, events, occasion, paragraph, sentence, span, quotes, text, addressee_id, article, title, published, source
+            a.nq:8:9: note: fields here: id, speaker, speaker_id, co_speakers, speakers, kind, cue, venue, addressee, time, date, about, events, occasion, paragraph, sentence, span, quotes, text, confidence, rule, addressee_id, article, title, published, source
 
             """)
         #expect(output.text == "")

@@ -1,3 +1,4 @@
+import BundledArticle
 import CEditLine
 import Foundation
 import NewsModel

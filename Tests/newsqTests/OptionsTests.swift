@@ -26,6 +26,8 @@ struct OptionsTests {
         ["script.nq"],
         ["-c", ""],
         ["-c", "a=b"],
+        ["--db", "corpus.sqlite", "-c", "quotes | count"],
+        ["--db=corpus.sqlite", "queries.nq"],
     ]
 
     /// Command lines the fast path must refuse, so that ArgumentParser prints its help, version
@@ -36,6 +38,8 @@ struct OptionsTests {
         ["--color", "sometimes"], ["--arg", "novalue"], ["--arg", "=v"], ["--arg", "a b=v"], ["--bogus"], ["-x"], ["--"],
         ["-", "-"], ["--format", "json", "--format", "csv"], ["--model", "a", "--model", "b"],
         ["--keep-going=yes"], ["-cquotes"], ["-c=quotes"], ["--sandbox", "--test", "x.nq"],
+        ["--db", "c.sqlite", "--add", "articles"], ["--db", "c.sqlite", "--remove", "a1"], ["--db", "c.sqlite", "--model", "m.json"],
+        ["--db", "a.sqlite", "--db", "b.sqlite"], ["--add", "articles"],
     ]
 
     @Test(arguments: accepted)

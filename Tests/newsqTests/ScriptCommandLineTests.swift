@@ -284,7 +284,7 @@ struct ScriptCommandLineTests {
         let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex(of: "EXIT STATUS"))
         let block = lines[(start + 1)...].prefix { !$0.isEmpty }
-        #expect(block.count == 6)
+        #expect(block.count == 8)
         for line in block {
             #expect(line.hasPrefix("  ") && line.count <= 80, "\(line)")
         }
