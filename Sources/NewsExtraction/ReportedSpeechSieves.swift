@@ -342,6 +342,7 @@ extension AttributionSieves {
             while o < min(bounds.upperBound, k + 5), tokens[o].text != "to" { o += 1 }
             if o < bounds.upperBound, tokens[o].text == "to" { k = o }
         }
+        if verb.takesInfinitive, sawThat == nil, let to = infinitiveAfterTime(k, bounds: bounds) { k = to }
         let infinitive = tokens[k].text == "to" && verb.takesInfinitive
         if tokens[k].has(.adjunctStart) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
         let end = clauseEnd(from: k, bounds: bounds)
@@ -351,6 +352,20 @@ extension AttributionSieves {
         guard words >= 2 || (words == 1 && ["yes", "no", "so"].contains(tokens[k].text)) else { return nil }
         if tokens[k].text == "nothing" { return nil }
         return k..<end
+    }
+
+    /// The `to` of an infinitive after a day or month that dates the cue, not its content:
+    /// `voted Monday to reopen`, `agreed on Tuesday to raise`, `promised last week to cut`.
+    func infinitiveAfterTime(_ k: Int, bounds: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var t = k
+        if t < bounds.upperBound, ["on", "in", "last", "this", "early", "late"].contains(tokens[t].text) { t += 1 }
+        guard t < bounds.upperBound, tokens[t].has(.weekdayOrMonth) || ["week", "month", "year"].contains(tokens[t].text),
+            t > k || tokens[t].has(.weekdayOrMonth)
+        else { return nil }
+        t += 1
+        if t < bounds.upperBound, tokens[t].kind == .number { t += 1 }
+        return t < bounds.upperBound && tokens[t].text == "to" ? t : nil
     }
 
     /// The first token of a clause that runs to `limit`: skips a leading conjunction or dateline.

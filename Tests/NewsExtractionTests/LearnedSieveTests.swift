@@ -30,6 +30,16 @@ struct LearnedSieveTests {
         #expect(model?.actors.first { $0.name == "Some" }?.kind == .group)
     }
 
+    @Test func aDayBeforeAnInfinitiveDatesTheCue() {
+        // A learned cue ("voted") with a day between it and its infinitive: the day is when the
+        // board voted, not what it voted for.
+        let model = extracted("The ferry board voted on Tuesday to raise harbour fees by 8 percent.")
+        expectStatements(model, [
+            ExpectedStatement(kind: .reported, content: "to raise harbour fees by 8 percent", speaker: "ferry board",
+                              rule: "reported-subject-cue", cue: "voted"),
+        ])
+    }
+
     @Test func nobodySaysNothing() {
         expectStatements(extracted("Nobody said the ferry would be late."), [])
     }
