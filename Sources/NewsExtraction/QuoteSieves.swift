@@ -96,18 +96,32 @@ extension AttributionSieves {
             }
             j -= 1
         }
-        // "Kerry: “By law, …”" — a name alone before a colon speaks.
+        // "Kerry: “By law, …”" — a name alone before a colon speaks; so does a name after a
+        // dash that closes a newsletter's heading ("FARES HOLD - Ada Quill: “…”").
         if let colon, k >= bounds.lowerBound, let mention = mentions.mention(at: k), mention.form == .name,
             mention.tokens.upperBound == colon,
-            phrases.extendLeft(from: mention.tokens.lowerBound, sentence: bounds, mentions: mentions) == bounds.lowerBound,
+            let start = nameAloneStart(phrases.extendLeft(from: mention.tokens.lowerBound, sentence: bounds, mentions: mentions),
+                                       bounds: bounds),
             mentions.entities[mention.entity].kind != .place
         {
-            let phrase = SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<colon, entity: mention.entity, form: .name)
+            let phrase = SpeakerPhrases.Phrase(tokens: start..<colon, entity: mention.entity, form: .name)
             attributeQuotation(index, cueTokens: colon..<(colon + 1), cue: nil, phrase: phrase, rule: "quote-colon-speaker",
                                confidence: 0.8, nearEnd: false, sameSentence: !previousEndsWithColon)
             return true
         }
         return false
+    }
+
+    /// Where a speaker's name that starts at token `start` stands alone: at its sentence's start,
+    /// or after a dash (and `More from`) that ends a heading run into the paragraph, as
+    /// newsletters write `HEADING - NAME: “…”`. Nil when other words stand before it.
+    func nameAloneStart(_ start: Int, bounds: Range<Int>) -> Int? {
+        if start == bounds.lowerBound { return start }
+        let tokens = analyzed.tokens
+        var k = start
+        if k - 2 >= bounds.lowerBound, tokens[k - 2].text == "more", tokens[k - 1].text == "from" { k -= 2 }
+        guard k - 1 > bounds.lowerBound, ["-", "–", "—", "―", "--"].contains(tokens[k - 1].text) else { return nil }
+        return start
     }
 
     /// A cue and its subject elsewhere in the quotation's sentence (at most 40 tokens away).

@@ -235,4 +235,21 @@ struct SpeakerSieveTests {
         #expect(model?.statements.last?.sentenceSpan.paragraph == 3)
         #expect(model?.statements.last?.cueSpan?.paragraph == 2)
     }
+
+    @Test func newsletterHeadingThenNameAndColon() {
+        // A digest's items: a heading run into the paragraph, a dash, the speaker and a colon.
+        let model = extracted("""
+            FERRY FARES HOLD FOR NOW - Ada Quill: “The board will not raise fares this year.”
+
+            Pilots are short - More from Quill: “We need six more pilots before the summer.”
+
+            The pier was busy - and Quill: “Nobody said that.”
+            """)
+        expectStatements(model, [
+            ExpectedStatement(kind: .direct, content: "The board will not raise fares this year.", speaker: "Ada Quill",
+                              rule: "quote-colon-speaker", words: "Ada Quill", cue: ":"),
+            ExpectedStatement(kind: .direct, content: "We need six more pilots before the summer.", speaker: "Ada Quill",
+                              rule: "quote-colon-speaker", words: "Quill", cue: ":"),
+        ])
+    }
 }
