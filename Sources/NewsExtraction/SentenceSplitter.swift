@@ -9,7 +9,9 @@ import NewsModel
 /// that can end a sentence (`U.S.`, `Inc.`, `Jr.`) does end one when a word that usually starts
 /// a sentence follows (`… in the U.S. The …`). No sentence ends inside a closed quotation: a
 /// quotation of several sentences stays one, as in the seed model (`“Was it a perfect operation?
-/// No.”`), but a quotation that ends a sentence inside its marks (`… No.” Then`) ends it there.
+/// No.”`), but a quotation that ends a sentence inside its marks (`… No.” Then`) ends it there,
+/// even before a speech tag of another speaker (`… “a mistake.” Reyes called …`); only a `?` or
+/// `!` keeps the tag after it (`“Why?” Reyes asked.`).
 /// A heading is one sentence; a dateline is in no sentence.
 public struct SentenceSplitter: Sendable {
     /// Abbreviations that never end a sentence: titles and months go with what follows.
@@ -104,9 +106,12 @@ public struct SentenceSplitter: Sendable {
             if abbreviationEnd && !token.isTerminal {
                 starts = following.isCapitalized && following.has(.starter)
             }
-            // “Does he not understand?” Biden said. — a quotation that ends in its own mark
-            // stays in one sentence with the speech tag after it.
-            if starts, last > index, tokens[last].kind == .quote, Self.isSpeechTag(tokens, from: next) {
+            // “Does he not understand?” Biden said. — a quotation that ends in its own question
+            // or exclamation mark stays in one sentence with the speech tag after it. One that
+            // ends in a period ends its sentence: `called it “a mistake.” Reyes called it …`.
+            if starts, last > index, tokens[last].kind == .quote, token.text == "?" || token.text == "!",
+                Self.isSpeechTag(tokens, from: next)
+            {
                 starts = false
             }
             if starts {
