@@ -55,10 +55,40 @@ extension AttributionSieves {
                                    confidence: phrase.form == .pronoun ? 0.9 : 0.95, nearEnd: true)
                 return true
             }
+            if tokens[c].text == ",", let appositive = cueAfterAppositive(comma: c, speaker: t, bounds: bounds) {
+                attributeQuotation(index, cue: appositive.cue, phrase: appositive.phrase, rule: "quote-cue-after",
+                                   confidence: 0.9, nearEnd: true)
+                return true
+            }
             if analyzed.isQuoted(c) || tokens[c].isTerminal || tokens[c].text == "," { return false }
             c += 1
         }
         return false
+    }
+
+    /// `“…,” Ada Quill, the board’s treasurer, said` / `“…,” Quill, who chairs the board, told
+    /// reporters`: the speaker's phrase from token `speaker` to the comma at `comma`, an
+    /// appositive or relative clause of at most fifteen tokens closed by a second comma, then an
+    /// unused cue. The speaker is the subject ``SpeakerPhrases`` finds before the cue; it starts
+    /// at `speaker` or after at most three lower-case words of a title there (`harbour chair`).
+    mutating func cueAfterAppositive(comma: Int, speaker: Int, bounds: Range<Int>) -> (cue: Int, phrase: SpeakerPhrases.Phrase)? {
+        let tokens = analyzed.tokens
+        guard comma > speaker, mentions.mention(at: comma - 1) != nil else { return nil }
+        var d = comma + 1
+        while d < min(bounds.upperBound, comma + 16) {
+            if analyzed.isQuoted(d) || tokens[d].isTerminal || tokens[d].kind == .quote { return nil }
+            if tokens[d].text == "," { break }
+            d += 1
+        }
+        guard d < bounds.upperBound - 1, d > comma + 1, tokens[d].text == ",",
+            let c = cue(startingAt: d + 1), !cues[c].isAccordingTo
+        else { return nil }
+        guard let phrase = phrases.subject(before: d + 1, sentence: speaker..<bounds.upperBound, mentions: &mentions),
+            phrase.entity != nil, phrase.tokens.lowerBound >= speaker, phrase.tokens.lowerBound - speaker <= 3,
+            // Only a title's words before the phrase: "harbour chair Ada Quill, …".
+            (speaker..<phrase.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized && cueIndex(at: $0) == nil })
+        else { return nil }
+        return (c, phrase)
     }
 
     /// `Homan said: “…”`, `McLaughlin said “…”`, `she told reporters on Wednesday, “…”`.

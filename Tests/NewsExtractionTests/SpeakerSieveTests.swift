@@ -252,4 +252,23 @@ struct SpeakerSieveTests {
                               rule: "quote-colon-speaker", words: "Quill", cue: ":"),
         ])
     }
+
+    @Test func quotationThenSpeakerWithAnAppositive() {
+        // “…,” NAME, an appositive or a relative clause between commas, then the cue.
+        let model = extracted("""
+            “Keeping order on the pier matters,” harbour chair Ada Quill, the board’s longest-serving member, told the pilots before the vote.
+
+            “The fees will rise,” Tom Reyes, the treasurer, said on Monday.
+
+            “We will fight it,” Ruth Alvarez, who leads the union, told reporters.
+            """)
+        expectStatements(model, [
+            ExpectedStatement(kind: .direct, content: "Keeping order on the pier matters", speaker: "Ada Quill",
+                              rule: "quote-cue-after", cue: "told"),
+            ExpectedStatement(kind: .direct, content: "The fees will rise", speaker: "Tom Reyes", rule: "quote-cue-after",
+                              cue: "said"),
+            ExpectedStatement(kind: .direct, content: "We will fight it", speaker: "Ruth Alvarez", rule: "quote-cue-after",
+                              cue: "told"),
+        ])
+    }
 }
