@@ -153,9 +153,33 @@ public struct AttributionScorer: Sendable {
         return head.isEmpty ? nil : head
     }
 
-    /// Scores one article's model against its gold attributions.
-    public func score(model: ArticleModel, gold: [GoldAttribution]) -> Result {
-        var result = Result()
+    /// What the scorer makes of one statement.
+    public struct Outcome: Sendable, Equatable {
+        /// Whether the statement counts for precision (not when it only matches attributions
+        /// without a source).
+        public var counted: Bool
+        /// Whether it finds a gold attribution (content and speaker right).
+        public var matched: Bool
+        /// Whether it is quoted (direct or partial).
+        public var quoted: Bool
+        /// The indices of the gold attributions (with a source) it finds.
+        public var finds: [Int]
+        /// Whether its cue overlaps the cue of a gold attribution with a source.
+        public var cueHits = false
+
+        /// Creates an outcome.
+        public init(counted: Bool, matched: Bool, quoted: Bool, finds: [Int], cueHits: Bool = false) {
+            self.counted = counted
+            self.matched = matched
+            self.quoted = quoted
+            self.finds = finds
+            self.cueHits = cueHits
+        }
+    }
+
+    /// Each statement's outcome, and for each gold attribution whether it has a source and
+    /// whether it is quoted: enough to score any subset of the statements.
+    public func outcomes(model: ArticleModel, gold: [GoldAttribution]) -> (statements: [Outcome], sourced: [Bool], quoted: [Bool]) {
         let text = ScalarText(model.article.text)
         let actorNames = Dictionary(model.actors.map { ($0.id, $0.name.lowercased()) }, uniquingKeysWith: { a, _ in a })
         let heads = gold.map { attribution -> String? in
@@ -181,27 +205,44 @@ public struct AttributionScorer: Sendable {
             }
             return false
         }
-        var found = [Bool](repeating: false, count: gold.count)
-        var contentFound = [Bool](repeating: false, count: gold.count)
+        var outcomes: [Outcome] = []
         for statement in model.statements {
             let content = statement.contentSpans.map { $0.start..<$0.end }
-            var matched = false
+            var finds: [Int] = []
             var matchesSourced = false
             var matchesUnsourced = false
             for index in gold.indices where Self.contentMatches(content, gold[index].content) {
-                contentFound[index] = true
                 if gold[index].hasSource {
                     matchesSourced = true
-                    if speakerRight(statement, index) {
-                        matched = true
-                        found[index] = true
-                    }
+                    if speakerRight(statement, index) { finds.append(index) }
                 } else {
                     matchesUnsourced = true
                 }
             }
+            let counted = !finds.isEmpty || !matchesUnsourced || matchesSourced
+            var outcome = Outcome(counted: counted, matched: !finds.isEmpty, quoted: statement.kind != .reported, finds: finds)
+            if let cue = statement.cueSpan {
+                let range = cue.start..<cue.end
+                outcome.cueHits = gold.contains { $0.hasSource && $0.cue.contains { $0.overlaps(range) } }
+            }
+            outcomes.append(outcome)
+        }
+        return (outcomes, gold.map(\.hasSource), quotedGold)
+    }
+
+    /// Scores one article's model against its gold attributions.
+    public func score(model: ArticleModel, gold: [GoldAttribution]) -> Result {
+        var result = Result()
+        let (outcomes, _, quotedGold) = outcomes(model: model, gold: gold)
+        var found = [Bool](repeating: false, count: gold.count)
+        var contentFound = [Bool](repeating: false, count: gold.count)
+        for (statement, outcome) in zip(model.statements, outcomes) {
+            let content = statement.contentSpans.map { $0.start..<$0.end }
+            for index in gold.indices where Self.contentMatches(content, gold[index].content) { contentFound[index] = true }
+            for index in outcome.finds { found[index] = true }
+            let matched = outcome.matched
             let rule = statement.rule ?? "hand-made"
-            if !matched && matchesUnsourced && !matchesSourced { continue }
+            guard outcome.counted else { continue }
             let counts = result.byRule[rule] ?? (0, 0)
             result.byRule[rule] = (counts.made + 1, counts.matched + (matched ? 1 : 0))
             result.all.predicted += 1

@@ -23,12 +23,26 @@ struct AnalyzedText: Sendable {
     /// For each block, its first token index and one past its last.
     let blockTokens: [Range<Int>]
 
+    /// The article text's UTF-8 bytes, and for each scalar offset (and the end) the byte
+    /// offset where it starts: the text of a range is a copy of its bytes.
+    let utf8: [UInt8]
+    let byteOffsets: [Int32]
+
     var scalars: [Unicode.Scalar] { read.scalars }
     var blocks: [TextReader.Block] { read.blocks }
 
     init(read: TextReader.Result) {
         self.read = read
         let scalars = read.scalars
+        utf8 = Array(read.text.utf8)
+        var offsets = [Int32](repeating: 0, count: scalars.count + 1)
+        var offset: Int32 = 0
+        for (index, scalar) in scalars.enumerated() {
+            offsets[index] = offset
+            offset += Int32(UTF8.width(scalar))
+        }
+        offsets[scalars.count] = offset
+        byteOffsets = offsets
         let tokens = Tokenizer().tokens(scalars, in: 0..<scalars.count)
         let quotations = QuotationFinder().quotations(scalars, tokens: tokens, blocks: read.blocks)
         var tokenBlock = [Int32](repeating: -1, count: tokens.count)
@@ -45,12 +59,12 @@ struct AnalyzedText: Sendable {
         }
         var tokenQuote = [Int32](repeating: -1, count: tokens.count)
         var closedByBlock: [[Range<Int>]] = Array(repeating: [], count: read.blocks.count)
-        var closingMarks = Set<Int>()
+        var closingMarks = [Bool](repeating: false, count: scalars.count + 1)
         for (index, quotation) in quotations.enumerated() {
             for piece in quotation.pieces {
                 if let close = piece.close {
                     closedByBlock[piece.block].append(piece.inner)
-                    closingMarks.insert(close)
+                    closingMarks[close] = true
                 }
                 let range = blockTokens[piece.block]
                 var t = Self.firstToken(tokens, atOrAfter: piece.inner.lowerBound, in: range)
@@ -113,7 +127,9 @@ struct AnalyzedText: Sendable {
 
     /// The text of a scalar range.
     func text(_ range: Range<Int>) -> String {
-        ScalarText.string(scalars[range])
+        let low = Int(byteOffsets[range.lowerBound])
+        let high = Int(byteOffsets[range.upperBound])
+        return String(decoding: utf8[low..<high], as: UTF8.self)
     }
 
     /// The text a run of tokens covers, from the first's start to the last's end.

@@ -29,6 +29,16 @@ struct Attribution: Sendable {
     var venue: (text: String, kind: Event.Kind, tokens: Range<Int>)?
     /// The actor interviewing or hosting, for an interview ("NBC News").
     var venueActor: Int?
+    /// How sure the sieve is of the speaker its phrase names (1 for a name; 0.8 for a resolved
+    /// pronoun, 0.5 for an unresolved one).
+    var certainty = 1.0
+    /// Whether the cue is a learned one (``Cue/isLearned``).
+    var learnedCue = false
+    /// How the `cue-fallback` sieve found the speaker.
+    var fallback: AttributionSieves.FallbackSpeaker?
+    /// The statement model's features, when they were asked for; its probability.
+    var features: [StatementClassifier.Feature] = []
+    var probability: Double?
 }
 
 /// The attributions of an article and the mentions (with any speakers the sieves added).
@@ -102,20 +112,26 @@ struct AttributionSieves {
     /// The entity made for a speaker phrase that names nobody known, by its lower-case words.
     var described: [String: Int] = [:]
     /// For each sentence, the statement that ends latest in it.
-    var itemEndingIn: [Int: Int] = [:]
+    var itemEndingIn: [Int32]
     /// Named entities by name and alias (names that two entities share are left out).
     let aliasIndex: [String: Int]
     /// Whether all the words of each sentence, and of each block, are quoted.
     let quoteOnlySentence: [Bool]
     let quoteOnlyBlock: [Bool]
+    /// Whether the sieves may take learned cues (the last passes).
+    var usesLearned = false
+    /// Whether to keep every candidate with its named features, to train the statement model.
+    let keepsAllCandidates: Bool
 
-    init(analyzed: AnalyzedText, mentions: MentionSet) {
+    init(analyzed: AnalyzedText, mentions: MentionSet, keepsAllCandidates: Bool = false) {
         self.analyzed = analyzed
         self.mentions = mentions
+        self.keepsAllCandidates = keepsAllCandidates
         self.cues = CueFinder(analyzed: analyzed).find()
         self.phrases = SpeakerPhrases(analyzed: analyzed)
         self.usedCue = [Bool](repeating: false, count: cues.count)
         self.usedQuote = [Bool](repeating: false, count: analyzed.quotations.count)
+        self.itemEndingIn = [Int32](repeating: -1, count: analyzed.sentences.count)
         var index: [String: Int] = [:]
         var shared = Set<String>()
         for (e, entity) in mentions.entities.enumerated() where entity.isNamed && !entity.name.isEmpty {
@@ -140,18 +156,30 @@ struct AttributionSieves {
             if !quoteCueAfter(index) { _ = quoteCueBefore(index) }
         }
         headlineColons()
+        headlineCues()
+        transcriptColons()
         reportedSpeech()
         inSource()
         for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {
+            if quoteDashSpeaker(index) { continue }
             if quoteInSentence(index) { continue }
             if quoteContinuesSentence(index) { continue }
             _ = quoteOnlyParagraph(index)
         }
+        // Last, the learned cues: quotations still without a speaker, then reported speech.
+        usesLearned = true
+        for index in analyzed.quotations.indices where !usedQuote[index] && isDirectCandidate(index) {
+            if !quoteCueAfter(index) { _ = quoteCueBefore(index) }
+        }
+        reportedSpeech()
+        if keepsAllCandidates || StatementClassifier.shared.isTrained { fallback() }
+        applyStatementModel(keepsAll: keepsAllCandidates)
         items.sort { ($0.content[0].lowerBound, $0.content[0].upperBound) < ($1.content[0].lowerBound, $1.content[0].upperBound) }
         for item in items {
             mentions.entities[item.entity].speaks = true
             for co in item.coSpeakers { mentions.entities[co].speaks = true }
         }
+        resolveQuotedPronouns()
         mentions.sort()
         return AttributionResult(items: items, mentions: mentions)
     }
@@ -212,7 +240,8 @@ struct AttributionSieves {
         let kind: Actor.Kind
         let plural = (head.hasSuffix("s") && !head.hasSuffix("ss") && !head.hasSuffix("'s")) || head.hasSuffix("men")
             || head == "people"
-        if lexicon.groupNouns.contains(head) || (plural && lexicon.cueNouns[String(head.dropLast())] == nil
+        if lexicon.groupNouns.contains(head) || SpeakerPhrases.quantifiers.contains(head) || tokens[phrase.tokens.upperBound - 1].kind != .word
+            || (plural && lexicon.cueNouns[String(head.dropLast())] == nil
             && !Self.sourceNouns.contains(head))
         {
             kind = .group
@@ -294,8 +323,10 @@ struct AttributionSieves {
         }
         guard let open = quotation.pieces[0].open else { return words >= 3 }
         let before = AnalyzedText.firstToken(tokens, atOrAfter: open, in: 0..<tokens.count) - 1
+        // A line break before the mark is a boundary too ("― Sonya Herridge⏎“During …").
         let sameSentence = before >= 0 && analyzed.tokenSentence[before] >= 0
             && analyzed.tokenSentence[before] == analyzed.tokenSentence[min(first, tokens.count - 1)]
+            && !analyzed.scalars[tokens[before].end..<open].contains("\n")
         if sameSentence {
             let previous = tokens[before]
             let afterCue = Lexicon.shared.cueVerb(previous) != nil

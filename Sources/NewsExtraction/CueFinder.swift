@@ -10,6 +10,10 @@ struct Cue: Sendable, Equatable {
     var isAccordingTo: Bool
     /// The sentence (0-based) that holds it.
     var sentence: Int
+    /// Whether the cue is no word of the cue lexicons but a verb the statement model has
+    /// learned to weigh (``StatementClassifier``): tried only after the lexicon's cues, and
+    /// kept only when the model says so.
+    var isLearned = false
 }
 
 /// Phase 5a, cues: every cue verb and cue phrase outside quotations (``Lexicon``'s lists).
@@ -50,9 +54,15 @@ struct CueFinder {
                         continue
                     }
                 }
-                guard let verb = Lexicon.shared.cueVerb(tokens[t]), isVerbPosition(t, sentence: sentence.tokens) else {
+                guard let verb = Lexicon.shared.cueVerb(tokens[t]) else {
+                    if isLearnedCandidate(t, sentence: sentence.tokens) {
+                        let verb = Lexicon.CueVerb(lemma: tokens[t].text, takesObject: true, isBelief: false, isWeak: false,
+                                                   takesNounPhrase: true, takesInfinitive: true)
+                        cues.append(Cue(tokens: t..<(t + 1), verb: verb, isAccordingTo: false, sentence: index, isLearned: true))
+                    }
                     continue
                 }
+                guard isVerbPosition(t, sentence: sentence.tokens) else { continue }
                 cues.append(Cue(tokens: t..<(t + 1), verb: verb, isAccordingTo: false, sentence: index))
             }
         }
@@ -63,12 +73,34 @@ struct CueFinder {
     static let phraseVerb = Lexicon.CueVerb(lemma: "say", takesObject: false, isBelief: false, isWeak: false,
                                             takesNounPhrase: true, takesInfinitive: true)
 
+    /// Whether token `t` may be a learned cue: a word of `Lexicons/learned-cues.txt` in lower
+    /// case that no other lexicon lists as a function word, title, group or pronoun, in a
+    /// verb's position after a word or a comma.
+    func isLearnedCandidate(_ t: Int, sentence: Range<Int>) -> Bool {
+        let token = analyzed.tokens[t]
+        guard t > sentence.lowerBound, !token.isCapitalized, token.kind == .word, token.has(.learnedCue),
+            token.end - token.start >= 3,
+            !token.has(.common), !token.has(.titleLast), !token.has(.group), !token.has(.pronoun),
+            !token.has(.weekdayOrMonth), !token.has(.amountStart), !token.text.hasSuffix("ly"),
+            !token.has(.auxiliary), !token.has(.preposition)
+        else { return false }
+        let previous = analyzed.tokens[t - 1]
+        guard previous.isWordLike || previous.text == "," || previous.text == "'s" else { return false }
+        return isVerbPosition(t, sentence: sentence)
+    }
+
     /// Whether token `t` stands where a verb can: not after a determiner or a preposition.
     func isVerbPosition(_ t: Int, sentence: Range<Int>) -> Bool {
         let tokens = analyzed.tokens
         if t > sentence.lowerBound {
             let previous = tokens[t - 1]
-            if Self.nounMarkers.contains(previous.text) {
+            // "Some say", "Most said": a quantifier that is the subject.
+            if previous.has(.quantifier), !tokens[t].text.hasSuffix("ing"),
+                t - 1 == sentence.lowerBound || !tokens[t - 2].isWordLike || ["and", "but", "while"].contains(tokens[t - 2].text)
+            {
+                return true
+            }
+            if previous.has(.nounMarker) {
                 // "and said" after "to"? No; but "he also said that" is fine. "that said" is a cue
                 // after a relative "that" ("officials that said…" is rare): keep "that" as a marker.
                 return false

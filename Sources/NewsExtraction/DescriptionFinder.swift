@@ -65,7 +65,7 @@ struct DescriptionFinder {
                 }
                 // "the department": the latest organisation with that head noun.
                 if t > sentence.tokens.lowerBound, tokens[t - 1].text == "the", !token.isCapitalized,
-                    token.has(.organization) || MentionFinder.organizationSuffixes.contains(token.text),
+                    token.has(.organization) || token.has(.organizationSuffix),
                     let latest = set.lastMention(before: t, limit: 60, where: { _, entity in
                         entity.kind == .organization && entity.head == token.text
                     })

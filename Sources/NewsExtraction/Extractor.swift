@@ -55,7 +55,8 @@ public struct Extractor: Sendable {
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if let nul = body.firstIndex(of: 0) { throw .binary(byteOffset: nul) }
         if let bad = ExtractionError.firstInvalidUTF8(body) { throw .invalidUTF8(byteOffset: bad) }
-        return try extract(text: String(decoding: body, as: UTF8.self), fileName: fileName, date: date)
+        return try build(text: String(decoding: body, as: UTF8.self), fileName: fileName, date: date, keepsAllCandidates: false,
+                         checked: true).model
     }
 
     /// The model of the article `text`.
@@ -70,10 +71,33 @@ public struct Extractor: Sendable {
     public func extract(text: String, fileName: String? = nil, date: CalendarDate? = nil) throws(ExtractionError)
         -> ArticleModel
     {
-        let size = text.utf8.count
-        guard size <= options.maximumBytes else { throw .tooLarge(bytes: size, limit: options.maximumBytes) }
-        if let nul = text.utf8.firstIndex(of: 0) {
-            throw .binary(byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: nul))
+        try build(text: text, fileName: fileName, date: date, keepsAllCandidates: false).model
+    }
+
+    /// Every candidate statement the sieves propose, before the statement model chooses, with
+    /// each one's features as `template value` strings (`model.statements[i]` has
+    /// `features[i]`), and the model's probability of each: what
+    /// `scripts/train-statement-model` learns from.
+    public func candidates(text: String, fileName: String? = nil, date: CalendarDate? = nil) throws(ExtractionError)
+        -> (model: ArticleModel, features: [[String]], probabilities: [Double])
+    {
+        let built = try build(text: text, fileName: fileName, date: date, keepsAllCandidates: true)
+        let features = built.items.map { item in
+            item.features.map { "\($0.template.name) \($0.name ?? "")" }
+        }
+        return (built.model, features, built.items.map { $0.probability ?? $0.confidence })
+    }
+
+    /// `checked`: the size and the NUL bytes were checked on the bytes already.
+    private func build(text: String, fileName: String?, date: CalendarDate?, keepsAllCandidates: Bool, checked: Bool = false)
+        throws(ExtractionError) -> (model: ArticleModel, items: [Attribution])
+    {
+        if !checked {
+            let size = text.utf8.count
+            guard size <= options.maximumBytes else { throw .tooLarge(bytes: size, limit: options.maximumBytes) }
+            if let nul = text.utf8.firstIndex(of: 0) {
+                throw .binary(byteOffset: text.utf8.distance(from: text.utf8.startIndex, to: nul))
+            }
         }
         let read = try TextReader().read(text)
         guard let articleDate = read.date ?? date ?? fileName.flatMap(Self.date(inFileName:)) else { throw .noDate }
@@ -81,7 +105,7 @@ public struct Extractor: Sendable {
         guard !analyzed.sentences.isEmpty else { throw .noSentences }
         let assembler = ModelAssembler(analyzed: analyzed, date: articleDate, id: Self.articleID(fileName))
         let mentions = MentionFinder(analyzed: analyzed).find()
-        var sieves = AttributionSieves(analyzed: analyzed, mentions: mentions)
+        var sieves = AttributionSieves(analyzed: analyzed, mentions: mentions, keepsAllCandidates: keepsAllCandidates)
         var attributions = sieves.run()
         let times = TimeFinder(analyzed: analyzed, date: articleDate).find()
         let quantities = QuantityFinder(analyzed: analyzed, times: times).find()
@@ -94,7 +118,18 @@ public struct Extractor: Sendable {
             let issues = ModelValidator().validate(model)
             if !issues.isEmpty { throw .invalidModel(problems: issues.prefix(20).map { $0.description }) }
         }
-        return model
+        return (model, attributions.items)
+    }
+
+    /// The words the cue lexicons, the common words and the speaker phrases' function words
+    /// already know (lower case): what `newsq-eval mine-cues` leaves out of the learned cues.
+    public static func lexiconWords() -> Set<String> {
+        var words = Set(Lexicon.shared.cueVerbs.keys).union(Lexicon.shared.commonWords)
+        words.formUnion(SpeakerPhrases.auxiliaries)
+        words.formUnion(SpeakerPhrases.prepositions)
+        words.formUnion(SpeakerPhrases.determiners)
+        for phrases in Lexicon.shared.cuePhrases.values { for phrase in phrases { words.formUnion(phrase) } }
+        return words
     }
 
     /// A `YYYY-MM-DD` date inside a file name (`nyt_2016-05-02_title.txt`), if it has one.

@@ -44,6 +44,8 @@ struct Lexicon: Sendable {
     let commonWords: Set<String>
     /// Every word any list or rule looks for, lower case → its index.
     let vocabulary: [String: Int32]
+    /// The same words by their UTF-8 bytes, for the tokenizer.
+    let wordTable: WordTable
     /// For each word of the vocabulary, what the lists say of it.
     let wordFlags: [WordFlags]
     /// For each word of the vocabulary, the cue verb it is a form of.
@@ -75,7 +77,7 @@ struct Lexicon: Sendable {
 
     /// Words that can start a time expression (``TimeFinder``).
     static let timeWords = [
-        "over", "the", "past", "this", "last", "next", "today", "yesterday", "early", "mid", "late", "in",
+        "over", "the", "past", "this", "last", "next", "today", "yesterday", "early", "mid", "late", "in", "week", "month", "year",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan.", "feb.", "mar.",
         "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
@@ -87,7 +89,7 @@ struct Lexicon: Sendable {
     private init() {
         var verbs: [String: CueVerb] = [:]
         for line in LexiconData.cueVerbs {
-            let fields = line.split(separator: " ").map(String.init)
+            let fields = Self.fields(line)
             let forms = fields.filter { !$0.hasPrefix("+") }
             let tags = Set(fields.filter { $0.hasPrefix("+") })
             guard let lemma = forms.first else { continue }
@@ -99,21 +101,21 @@ struct Lexicon: Sendable {
         cueVerbs = verbs
         var phrases: [String: [[String]]] = [:]
         for line in LexiconData.cuePhrases {
-            let words = line.split(separator: " ").map(String.init)
+            let words = Self.fields(line)
             guard let first = words.first else { continue }
             phrases[first, default: []].append(words)
         }
         cuePhrases = phrases.mapValues { $0.sorted { $0.count > $1.count } }
         var nouns: [String: [(words: [String], kind: Event.Kind)]] = [:]
         for line in LexiconData.cueNouns {
-            var words = line.split(separator: " ").map(String.init)
+            var words = Self.fields(line)
             guard words.count >= 2, let kind = Event.Kind(rawValue: words.removeLast()), let last = words.last else { continue }
             nouns[last, default: []].append((words, kind))
         }
         cueNouns = nouns.mapValues { $0.sorted { $0.words.count > $1.words.count } }
         var titleTable: [String: [(words: [String], gender: Gender)]] = [:]
         for line in LexiconData.titles {
-            var words = line.split(separator: " ").map(String.init)
+            var words = Self.fields(line)
             var gender = Gender.unknown
             if words.count > 1, words.last == "m" { gender = .male; words.removeLast() }
             if words.count > 1, words.last == "f" { gender = .female; words.removeLast() }
@@ -125,14 +127,14 @@ struct Lexicon: Sendable {
         groupNouns = Set(LexiconData.groupNouns)
         var placeTable: [String: [[String]]] = [:]
         for line in LexiconData.places {
-            let words = line.split(separator: " ").map(String.init)
+            let words = Self.fields(line)
             guard let first = words.first else { continue }
             placeTable[first, default: []].append(words)
         }
         places = placeTable.mapValues { $0.sorted { $0.count > $1.count } }
         var names: [String: Gender] = [:]
         for line in LexiconData.firstNames {
-            let fields = line.split(separator: " ").map(String.init)
+            let fields = Self.fields(line)
             guard fields.count == 2 else { continue }
             names[fields[0]] = fields[1] == "m" ? .male : fields[1] == "f" ? .female : .unknown
         }
@@ -144,7 +146,7 @@ struct Lexicon: Sendable {
         var verbOf: [CueVerb?] = []
         var kindOf: [Event.Kind?] = []
         func mark(_ word: String, _ flag: WordFlags) {
-            let key = word.lowercased()
+            let key = word.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? word.lowercased() : word
             if let index = words[key] {
                 flags[Int(index)].insert(flag)
             } else {
@@ -182,10 +184,38 @@ struct Lexicon: Sendable {
                 kindOf[Int(words[word]!)] = kind
             }
         }
+        // The phases' function-word lists.
+        let lists: [(Set<String>, WordFlags)] = [
+            (AttributionSieves.adjunctStarts, .adjunctStart), (AttributionSieves.clauseVerbs, .clauseVerb),
+            (SpeakerPhrases.determiners, .determiner), (CueFinder.nounMarkers, .nounMarker),
+            (AttributionSieves.objectPronouns, .objectPronoun), (MentionFinder.organizationSuffixes, .organizationSuffix),
+            (SpeakerPhrases.personalPronouns, .personalPronoun), (SpeakerPhrases.prepositions, .preposition),
+            (SpeakerPhrases.quantifiers, .quantifier), (AttributionSieves.sourceNouns, .sourceNoun),
+            (SentenceSplitter.starters, .starter), (SpeakerPhrases.stopBefore, .stopBefore),
+            (SentenceSplitter.titles, .closedAbbreviation), (QuantityFinder.unitStops, .unitStop),
+            (SpeakerPhrases.auxiliaries, .auxiliary), (SpeakerPhrases.appositiveOpeners, .appositiveOpener),
+        ]
+        for (list, flag) in lists {
+            for word in list { mark(word, flag) }
+        }
+        // The statement model's words, and the verbs it has learned are cues.
+        for word in StatementClassifier.modelWords(LexiconData.statementWeights) { mark(word, .modelWord) }
+        for line in LexiconData.learnedCues {
+            if let word = Self.fields(line).first { mark(word, .learnedCue) }
+        }
         vocabulary = words
+        var byIndex = [String](repeating: "", count: flags.count)
+        for (word, index) in words { byIndex[Int(index)] = word }
+        wordTable = WordTable(byIndex)
         wordFlags = flags
         verbOfWord = verbOf
         eventKindOfWord = kindOf
+    }
+
+    /// The words of a data line, split at spaces over its UTF-8 bytes (splitting by
+    /// `Character` cost most of the start-up).
+    static func fields(_ line: String) -> [String] {
+        line.utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The cue verb a token is a form of.

@@ -73,7 +73,7 @@ struct MentionFinder {
         while i < range.upperBound {
             let token = tokens[i]
             guard token.kind == .word, token.isCapitalized, token.text != "i",
-                !Self.weekdaysAndMonths.contains(token.text), !token.has(.group)
+                !token.has(.weekdayOrMonth), !token.has(.group)
             else {
                 i += 1
                 continue
@@ -82,7 +82,7 @@ struct MentionFinder {
             while j < range.upperBound {
                 let next = tokens[j]
                 if next.kind == .word, next.isCapitalized, adjacent(j - 1, j),
-                    !Self.weekdaysAndMonths.contains(next.text) || next.text == "may"
+                    !next.has(.weekdayOrMonth) || next.text == "may"
                 {
                     j += 1
                 } else if ["of", "de", "von", "van", "du", "der", "la"].contains(next.text), j + 1 < range.upperBound,
@@ -119,12 +119,12 @@ struct MentionFinder {
                 var candidate = Candidate(tokens: run, kind: nil, gender: .unknown)
                 // "Trump administration", "O'Malley's campaign".
                 var end = run.upperBound
-                if end < range.upperBound, Self.organizationSuffixes.contains(tokens[end].text), run.count <= 3 {
+                if end < range.upperBound, tokens[end].has(.organizationSuffix), run.count <= 3 {
                     candidate.tokens = run.lowerBound..<(end + 1)
                     candidate.kind = .organization
                     j = end + 1
                 } else if end + 1 < range.upperBound, tokens[end].text == "'s",
-                    Self.organizationSuffixes.contains(tokens[end + 1].text), run.count <= 3
+                    tokens[end + 1].has(.organizationSuffix), run.count <= 3
                 {
                     candidate.tokens = run.lowerBound..<(end + 2)
                     candidate.kind = .organization

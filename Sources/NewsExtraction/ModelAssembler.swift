@@ -60,27 +60,43 @@ struct ModelAssembler {
 
     /// A slug of a name for an id.
     static func slug(_ name: String) -> String {
-        var out = ""
+        // Over the UTF-8 bytes of the lower-cased name: ASCII letters and digits are kept, every
+        // run of anything else is one dash (a non-ASCII letter is such a run, as before).
+        var out: [UInt8] = []
+        out.reserveCapacity(min(48, name.utf8.count))
         var dash = false
-        for scalar in name.lowercased().unicodeScalars {
-            if scalar.isASCII, Scalars.isLetter(scalar) || Scalars.isDigit(scalar) {
-                if dash, !out.isEmpty { out.append("-") }
-                out.unicodeScalars.append(scalar)
+        let lowered = name.utf8.contains(where: { $0 >= 0x80 }) ? name.lowercased() : name
+        var previousWasASCII = true
+        for byte in lowered.utf8 {
+            if byte >= 0x80 {
+                // A multi-byte scalar, never a letter or digit kept in an id.
+                if byte & 0xC0 != 0x80 || previousWasASCII { dash = true }
+                previousWasASCII = false
+                continue
+            }
+            previousWasASCII = true
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if dash, !out.isEmpty { out.append(0x2D) }
+                out.append(lower)
                 dash = false
             } else {
                 dash = true
             }
         }
-        return out.isEmpty ? "actor" : String(out.prefix(48))
+        return out.isEmpty ? "actor" : String(decoding: out.prefix(48), as: UTF8.self)
     }
 
     func model(mentions set: MentionSet, attributions: [Attribution], events records: [EventRecord]) -> ArticleModel {
         // Actors: every entity with a mention or a statement.
-        var mentionsByEntity: [Int: [MentionRecord]] = [:]
+        // The first mention of each entity (by offset), and which entities are included.
+        var firstMention = [Int](repeating: .max, count: set.entities.count)
+        var isIncluded = [Bool](repeating: false, count: set.entities.count)
         for mention in set.mentions where !set.entities[mention.entity].name.isEmpty {
-            mentionsByEntity[mention.entity, default: []].append(mention)
+            firstMention[mention.entity] = min(firstMention[mention.entity], mention.range.lowerBound)
+            isIncluded[mention.entity] = true
         }
-        var included = Set(mentionsByEntity.keys)
+        var included = Set(isIncluded.indices.filter { isIncluded[$0] })
         for item in attributions {
             included.insert(item.entity)
             included.formUnion(item.coSpeakers)
@@ -97,11 +113,7 @@ struct ModelAssembler {
                 if let place = role.place { included.insert(place) }
             }
         }
-        let order = included.sorted { a, b in
-            let first = mentionsByEntity[a]?.first?.range.lowerBound ?? .max
-            let second = mentionsByEntity[b]?.first?.range.lowerBound ?? .max
-            return (first, a) < (second, b)
-        }
+        let order = included.sorted { a, b in (firstMention[a], a) < (firstMention[b], b) }
         var ids: [Int: String] = [:]
         var used = Set<String>()
         for entity in order {

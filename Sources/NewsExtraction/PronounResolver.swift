@@ -35,7 +35,7 @@ struct PronounResolver {
         for sentence in analyzed.sentences {
             for t in sentence.tokens {
                 while baseCursor < base.count, base[baseCursor].tokens.lowerBound < t { baseCursor += 1 }
-                guard let want = Self.pronouns[tokens[t].text], set.mention(at: t) == nil else { continue }
+                guard tokens[t].has(.pronoun), let want = Self.pronouns[tokens[t].text], set.mention(at: t) == nil else { continue }
                 if tokens[t].text == "it" {
                     guard t + 1 < tokens.count, Lexicon.shared.cueVerb(tokens[t + 1]) != nil else { continue }
                 }

@@ -17,11 +17,13 @@ struct QuantityExpression: Sendable, Equatable {
 /// quantities (``TimeFinder`` runs first and its tokens are skipped).
 struct QuantityFinder {
     let analyzed: AnalyzedText
-    var timeTokens: Set<Int> = []
+    /// For each token, whether a time expression holds it.
+    var timeTokens: [Bool]
 
     init(analyzed: AnalyzedText, times: [TimeExpression] = []) {
         self.analyzed = analyzed
-        for time in times { timeTokens.formUnion(time.tokens) }
+        timeTokens = [Bool](repeating: false, count: analyzed.tokens.count)
+        for time in times { for t in time.tokens { timeTokens[t] = true } }
     }
 
     static let numberWords: [String: Double] = [
@@ -48,7 +50,7 @@ struct QuantityFinder {
         while t < tokens.count {
             defer { t += 1 }
             let token = tokens[t]
-            guard token.kind == .number || token.has(.amountStart), !timeTokens.contains(t), analyzed.tokenSentence[t] >= 0
+            guard token.kind == .number || token.has(.amountStart), !timeTokens[t], analyzed.tokenSentence[t] >= 0
             else { continue }
             var value: Double?
             var numberEnd = t + 1
@@ -105,7 +107,7 @@ struct QuantityFinder {
                 var u = numberEnd
                 if fraction, inSentence(u), tokens[u].text == "of" { u += 1 }
                 let unitStart = u
-                while u < tokens.count, u - unitStart < 4, tokens[u].kind == .word, !Self.unitStops.contains(tokens[u].text) || (fraction && u == unitStart && tokens[u].text == "the"),
+                while u < tokens.count, u - unitStart < 4, tokens[u].kind == .word, !tokens[u].has(.unitStop) || (fraction && u == unitStart && tokens[u].text == "the"),
                     analyzed.tokenSentence[u] == analyzed.tokenSentence[t]
                 {
                     u += 1

@@ -38,7 +38,8 @@ public struct Quotation: Sendable, Equatable {
 /// Phase 3, quotations: finds every quotation in the text.
 ///
 /// - Curly double marks pair `“` with `”`; guillemets `«` with `»`; a straight `"` opens when no
-///   quotation is open in the paragraph and closes the open one otherwise.
+///   quotation is open in the paragraph and closes the open one otherwise; a `”` that opens a
+///   paragraph or a line before a word, with no quotation open, is taken for a `“`.
 /// - Single marks inside a double quotation are a nested quotation and stay part of it. At the
 ///   top level a curly `‘` that starts a word opens a single quotation, closed by a `’` that ends
 ///   one (not an apostrophe inside or after a word such as `officers’ tactics` followed by more
@@ -89,6 +90,12 @@ public struct QuotationFinder: Sendable {
                     if let current = open {
                         append(piece(scalars, blockIndex, current, token, token.start), &continuing, &result)
                         open = nil
+                    } else if mark == "”", token.start == block.range.lowerBound || scalars[token.start - 1] == "\n",
+                        Self.startsWord(scalars, token.start, block.range), continuing == nil
+                    {
+                        // A closing mark typed for an opening one at the paragraph's or a line's start.
+                        open = (token.start, false, token.end)
+                        singleOpen = nil
                     }
                 case "\"":
                     // A straight mark in an opening position while a quotation is open starts a new

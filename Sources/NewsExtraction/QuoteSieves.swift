@@ -17,7 +17,8 @@ extension AttributionSieves {
             let middle = (low + high) / 2
             if cues[middle].tokens.upperBound <= t { low = middle + 1 } else { high = middle }
         }
-        return low < cues.count && cues[low].tokens.contains(t) ? low : nil
+        guard low < cues.count, cues[low].tokens.contains(t), usesLearned || !cues[low].isLearned else { return nil }
+        return low
     }
 
     /// The token index of the quotation mark at scalar `offset`.
@@ -54,10 +55,40 @@ extension AttributionSieves {
                                    confidence: phrase.form == .pronoun ? 0.9 : 0.95, nearEnd: true)
                 return true
             }
+            if tokens[c].text == ",", let appositive = cueAfterAppositive(comma: c, speaker: t, bounds: bounds) {
+                attributeQuotation(index, cue: appositive.cue, phrase: appositive.phrase, rule: "quote-cue-after",
+                                   confidence: 0.9, nearEnd: true)
+                return true
+            }
             if analyzed.isQuoted(c) || tokens[c].isTerminal || tokens[c].text == "," { return false }
             c += 1
         }
         return false
+    }
+
+    /// `“…,” Ada Quill, the board’s treasurer, said` / `“…,” Quill, who chairs the board, told
+    /// reporters`: the speaker's phrase from token `speaker` to the comma at `comma`, an
+    /// appositive or relative clause of at most fifteen tokens closed by a second comma, then an
+    /// unused cue. The speaker is the subject ``SpeakerPhrases`` finds before the cue; it starts
+    /// at `speaker` or after at most three lower-case words of a title there (`harbour chair`).
+    mutating func cueAfterAppositive(comma: Int, speaker: Int, bounds: Range<Int>) -> (cue: Int, phrase: SpeakerPhrases.Phrase)? {
+        let tokens = analyzed.tokens
+        guard comma > speaker, mentions.mention(at: comma - 1) != nil else { return nil }
+        var d = comma + 1
+        while d < min(bounds.upperBound, comma + 16) {
+            if analyzed.isQuoted(d) || tokens[d].isTerminal || tokens[d].kind == .quote { return nil }
+            if tokens[d].text == "," { break }
+            d += 1
+        }
+        guard d < bounds.upperBound - 1, d > comma + 1, tokens[d].text == ",",
+            let c = cue(startingAt: d + 1), !cues[c].isAccordingTo
+        else { return nil }
+        guard let phrase = phrases.subject(before: d + 1, sentence: speaker..<bounds.upperBound, mentions: &mentions),
+            phrase.entity != nil, phrase.tokens.lowerBound >= speaker, phrase.tokens.lowerBound - speaker <= 3,
+            // Only a title's words before the phrase: "harbour chair Ada Quill, …".
+            (speaker..<phrase.tokens.lowerBound).allSatisfy({ tokens[$0].kind == .word && !tokens[$0].isCapitalized && cueIndex(at: $0) == nil })
+        else { return nil }
+        return (c, phrase)
     }
 
     /// `Homan said: “…”`, `McLaughlin said “…”`, `she told reporters on Wednesday, “…”`.
@@ -95,18 +126,32 @@ extension AttributionSieves {
             }
             j -= 1
         }
-        // "Kerry: “By law, …”" — a name alone before a colon speaks.
+        // "Kerry: “By law, …”" — a name alone before a colon speaks; so does a name after a
+        // dash that closes a newsletter's heading ("FARES HOLD - Ada Quill: “…”").
         if let colon, k >= bounds.lowerBound, let mention = mentions.mention(at: k), mention.form == .name,
             mention.tokens.upperBound == colon,
-            phrases.extendLeft(from: mention.tokens.lowerBound, sentence: bounds, mentions: mentions) == bounds.lowerBound,
+            let start = nameAloneStart(phrases.extendLeft(from: mention.tokens.lowerBound, sentence: bounds, mentions: mentions),
+                                       bounds: bounds),
             mentions.entities[mention.entity].kind != .place
         {
-            let phrase = SpeakerPhrases.Phrase(tokens: bounds.lowerBound..<colon, entity: mention.entity, form: .name)
+            let phrase = SpeakerPhrases.Phrase(tokens: start..<colon, entity: mention.entity, form: .name)
             attributeQuotation(index, cueTokens: colon..<(colon + 1), cue: nil, phrase: phrase, rule: "quote-colon-speaker",
                                confidence: 0.8, nearEnd: false, sameSentence: !previousEndsWithColon)
             return true
         }
         return false
+    }
+
+    /// Where a speaker's name that starts at token `start` stands alone: at its sentence's start,
+    /// or after a dash (and `More from`) that ends a heading run into the paragraph, as
+    /// newsletters write `HEADING - NAME: “…”`. Nil when other words stand before it.
+    func nameAloneStart(_ start: Int, bounds: Range<Int>) -> Int? {
+        if start == bounds.lowerBound { return start }
+        let tokens = analyzed.tokens
+        var k = start
+        if k - 2 >= bounds.lowerBound, tokens[k - 2].text == "more", tokens[k - 1].text == "from" { k -= 2 }
+        guard k - 1 > bounds.lowerBound, ["-", "–", "—", "―", "--"].contains(tokens[k - 1].text) else { return nil }
+        return start
     }
 
     /// A cue and its subject elsewhere in the quotation's sentence (at most 40 tokens away).
@@ -169,15 +214,16 @@ extension AttributionSieves {
 
     /// The statement that ends latest in sentence `s`, if any.
     func lastItem(endingIn s: Int) -> Int? {
-        itemEndingIn[s]
+        itemEndingIn[s] >= 0 ? Int(itemEndingIn[s]) : nil
     }
 
     /// Adds a statement and records where it ends.
     mutating func append(_ item: Attribution) {
         items.append(item)
         let s = item.sentences.upperBound - 1
-        if let known = itemEndingIn[s], items[known].content[0].lowerBound > item.content[0].lowerBound { return }
-        itemEndingIn[s] = items.count - 1
+        let known = Int(itemEndingIn[s])
+        if known >= 0, items[known].content[0].lowerBound > item.content[0].lowerBound { return }
+        itemEndingIn[s] = Int32(items.count - 1)
     }
 
     /// Attributes quotation `index` to the speaker `phrase` of cue `c`: a statement for each of
@@ -226,9 +272,11 @@ extension AttributionSieves {
             }
             var item = Attribution(
                 kind: .direct, content: content, cue: p == adjacent ? cueTokens : nil, cueText: cueText,
-                speaker: phrase.tokens, entity: entity, coSpeakers: coSpeakers,
+                speaker: phrase.speakerWords, entity: entity, coSpeakers: coSpeakers,
                 rule: pieceRule, confidence: pieceConfidence, sentences: covered, quotation: index)
             if p != adjacent { item.cue = cueTokens }
+            item.certainty = certainty
+            item.learnedCue = c.map { cues[$0].isLearned } ?? false
             addVenue(&item, near: cueTokens)
             append(item)
         }
@@ -265,6 +313,8 @@ extension AttributionSieves {
                 quotation: index)
             item.venue = previous.venue
             item.venueActor = previous.venueActor
+            item.certainty = previous.certainty
+            item.learnedCue = previous.learnedCue
             append(item)
         }
     }
@@ -278,7 +328,7 @@ extension AttributionSieves {
         var t = cue.upperBound
         while t < min(bounds.upperBound, cue.upperBound + 10) {
             if tokens[t].text == "that" || tokens[t].isTerminal { break }
-            if let nouns = lexicon.cueNouns[tokens[t].text] {
+            if tokens[t].has(.cueNounLast), let nouns = lexicon.cueNouns[tokens[t].text] {
                 for noun in nouns {
                     let start = t - noun.words.count + 1
                     guard start >= cue.upperBound else { continue }

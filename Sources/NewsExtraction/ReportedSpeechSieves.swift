@@ -24,6 +24,12 @@ extension AttributionSieves {
         "again", "repeatedly", "publicly", "privately", "then", "too", "also", "over", "inside", "outside", "under",
     ]
 
+    /// Auxiliaries and copulas that show a clause of its own after a phrase.
+    static let clauseVerbs: Set<String> = [
+        "is", "was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "should", "might", "may",
+        "must", "did", "does", "do",
+    ]
+
     static let objectPronouns: Set<String> = ["him", "her", "them", "me", "us", "you", "reporters", "journalists"]
 
     mutating func reportedSpeech() {
@@ -31,7 +37,7 @@ extension AttributionSieves {
         for item in items {
             for range in item.content { mark(range, in: &covered) }
         }
-        for c in cues.indices where !usedCue[c] && !covered[cues[c].tokens.lowerBound] {
+        for c in cues.indices where !usedCue[c] && !covered[cues[c].tokens.lowerBound] && (usesLearned || !cues[c].isLearned) {
             let before = items.count
             if cues[c].isAccordingTo {
                 accordingTo(c)
@@ -81,13 +87,18 @@ extension AttributionSieves {
         let forward = forwardContent(c)
         let beforeSubject = subject.tokens.lowerBound - 1
         let tail = tailEnd(after: cue.tokens.upperBound, bounds: bounds, objectVerb: verb.takesObject)
+        // "Clinton is “the most dishonest candidate,” Pence said": a clause that ends in a
+        // quotation closed after its comma, the subject after it.
+        let quotedClauseEnd = beforeSubject > bounds.lowerBound + 2 && tokens[beforeSubject].kind == .quote
+            && tokens[beforeSubject - 1].text == "," && analyzed.isQuoted(beforeSubject - 2)
+            && !analyzed.isQuoted(bounds.lowerBound)
         let subjectAfterClause = beforeSubject > bounds.lowerBound + 1
             && (tokens[beforeSubject].text == "," || tokens[beforeSubject].kind == .dash)
             && !analyzed.isQuoted(beforeSubject - 1)
-        if subjectAfterClause, tail.isAdjunct {
+        if subjectAfterClause || quotedClauseEnd, tail.isAdjunct {
             let first = contentStart(bounds.lowerBound, upTo: beforeSubject)
             guard first < beforeSubject else { return }
-            var spans = [first..<beforeSubject]
+            var spans = [first..<(quotedClauseEnd ? beforeSubject + 1 : beforeSubject)]
             var rule = "reported-cue-after"
             var confidence = 0.9
             if tail.end < bounds.upperBound, tokens[tail.end].text == "," {
@@ -124,6 +135,8 @@ extension AttributionSieves {
         else { return }
         let tail = tailEnd(after: phrase.tokens.upperBound, bounds: bounds, objectVerb: false)
         guard tail.isAdjunct || tail.end >= bounds.upperBound || tokens[tail.end].isTerminal else { return }
+        // "…, said Clinton's response to Trump was undercut": the phrase is a clause's subject.
+        if (phrase.tokens.upperBound..<tail.end).contains(where: { tokens[$0].has(.clauseVerb) }) { return }
         let first = contentStart(bounds.lowerBound, upTo: start - 1)
         guard first < start - 1 else { return }
         make(c, spans: [first..<(start - 1)], subject: phrase, rule: "reported-cue-after", confidence: 0.9)
@@ -212,7 +225,7 @@ extension AttributionSieves {
             if let mention = mentions.mention(at: t), !analyzed.isQuoted(t), mention.tokens.lowerBound == t {
                 let entity = mentions.entities[mention.entity]
                 let governed = t > bounds.lowerBound
-                    && (SpeakerPhrases.prepositions.contains(tokens[t - 1].text) || tokens[t - 1].text == "'s"
+                    && (tokens[t - 1].has(.preposition) || tokens[t - 1].text == "'s"
                         || (lexicon.cueVerb(tokens[t - 1]) != nil))
                 let possessor = mention.tokens.upperBound < bounds.upperBound && tokens[mention.tokens.upperBound].text == "'s"
                 if entity.kind != .place, !governed, !possessor,
@@ -271,7 +284,7 @@ extension AttributionSieves {
         // Words that run into a quotation are its lead-in: content, not an adjunct.
         if t < bounds.upperBound, tokens[t].kind == .quote { return (t, false) }
         let first = tokens[start]
-        let adjunct = Self.adjunctStarts.contains(first.text) || Self.objectPronouns.contains(first.text)
+        let adjunct = first.has(.adjunctStart) || first.has(.objectPronoun)
             || objectVerb && mentions.mention(at: start) != nil && t - start <= 4
         return (t, adjunct)
     }
@@ -285,9 +298,9 @@ extension AttributionSieves {
         var k = cue.tokens.upperBound
         // The addressee of "told", "warned", "asked".
         if verb.takesObject, k < bounds.upperBound {
-            if let mention = mentions.mention(at: k), mention.form != .pronoun || Self.objectPronouns.contains(tokens[k].text) {
+            if let mention = mentions.mention(at: k), mention.form != .pronoun || tokens[k].has(.objectPronoun) {
                 k = mention.tokens.upperBound
-            } else if Self.objectPronouns.contains(tokens[k].text) {
+            } else if tokens[k].has(.objectPronoun) {
                 k += 1
             }
         }
@@ -305,7 +318,7 @@ extension AttributionSieves {
         }
         let between = sawThat.map { k..<$0 }
         if let that = sawThat, let between,
-            between.isEmpty || Self.adjunctStarts.contains(tokens[between.lowerBound].text)
+            between.isEmpty || tokens[between.lowerBound].has(.adjunctStart)
                 || mentions.mention(at: between.lowerBound) != nil || tokens[between.lowerBound].text == ","
         {
             k = that + 1
@@ -323,14 +336,15 @@ extension AttributionSieves {
         guard k < bounds.upperBound else { return nil }
         // "wants to run", "urged voters to stay home": an infinitive after the verb or its object.
         if verb.takesInfinitive, tokens[k].text != "to", sawThat == nil, k + 1 < bounds.upperBound,
-            mentions.mention(at: k) != nil || Self.objectPronouns.contains(tokens[k].text)
+            mentions.mention(at: k) != nil || tokens[k].has(.objectPronoun)
         {
             var o = k
             while o < min(bounds.upperBound, k + 5), tokens[o].text != "to" { o += 1 }
             if o < bounds.upperBound, tokens[o].text == "to" { k = o }
         }
+        if verb.takesInfinitive, sawThat == nil, let to = infinitiveAfterTime(k, bounds: bounds) { k = to }
         let infinitive = tokens[k].text == "to" && verb.takesInfinitive
-        if Self.adjunctStarts.contains(tokens[k].text) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
+        if tokens[k].has(.adjunctStart) && sawThat == nil && !verb.takesNounPhrase && !infinitive { return nil }
         let end = clauseEnd(from: k, bounds: bounds)
         let words = tokens[k..<end].filter(\.isWordLike).count
         // One word is content only as an answer: "said no", "said so". "Said nothing" reports
@@ -338,6 +352,20 @@ extension AttributionSieves {
         guard words >= 2 || (words == 1 && ["yes", "no", "so"].contains(tokens[k].text)) else { return nil }
         if tokens[k].text == "nothing" { return nil }
         return k..<end
+    }
+
+    /// The `to` of an infinitive after a day or month that dates the cue, not its content:
+    /// `voted Monday to reopen`, `agreed on Tuesday to raise`, `promised last week to cut`.
+    func infinitiveAfterTime(_ k: Int, bounds: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var t = k
+        if t < bounds.upperBound, ["on", "in", "last", "this", "early", "late"].contains(tokens[t].text) { t += 1 }
+        guard t < bounds.upperBound, tokens[t].has(.weekdayOrMonth) || ["week", "month", "year"].contains(tokens[t].text),
+            t > k || tokens[t].has(.weekdayOrMonth)
+        else { return nil }
+        t += 1
+        if t < bounds.upperBound, tokens[t].kind == .number { t += 1 }
+        return t < bounds.upperBound && tokens[t].text == "to" ? t : nil
     }
 
     /// The first token of a clause that runs to `limit`: skips a leading conjunction or dateline.
@@ -357,6 +385,9 @@ extension AttributionSieves {
             if token.text == ",", !analyzed.isQuoted(t), t + 1 < bounds.upperBound {
                 let next = tokens[t + 1]
                 if next.text.hasSuffix("ing"), Lexicon.shared.cueVerb(next) != nil { break }
+                // "Walz, who has criticized the surge, said …": the main clause's verb after an
+                // appositive's closing comma.
+                if let verb = Lexicon.shared.cueVerb(next), !verb.isWeak, next.text != verb.lemma { break }
                 if next.text == "according", t + 2 < bounds.upperBound, tokens[t + 2].text == "to" { break }
                 // ", he said." or ", Homan added." to the end.
                 if t + 2 < bounds.upperBound, endsWithCue(from: t + 1, bounds: bounds) { break }
@@ -396,7 +427,7 @@ extension AttributionSieves {
         let limit = min(bounds.upperBound - 2, t + 7)
         while t < limit {
             if analyzed.isQuoted(t) || tokens[t].text == "," || tokens[t].isTerminal { return false }
-            if mentions.mention(at: t) != nil || SpeakerPhrases.personalPronouns.contains(tokens[t].text) {
+            if mentions.mention(at: t) != nil || tokens[t].has(.personalPronoun) {
                 sawSubject = true
             } else if sawSubject, let verb = lexicon.cueVerb(tokens[t]), !verb.isWeak, !tokens[t].text.hasSuffix("ing") {
                 return tokens[t + 1].isWordLike
@@ -413,9 +444,35 @@ extension AttributionSieves {
         while t < bounds.upperBound, t - start < 6 {
             if Lexicon.shared.cueVerb(tokens[t]) != nil, t > start {
                 let rest = bounds.upperBound - t
-                return rest <= 4 || tokens[(t + 1)..<bounds.upperBound].allSatisfy { !$0.isWordLike || Self.adjunctStarts.contains($0.text) }
+                return rest <= 4 || tokens[(t + 1)..<bounds.upperBound].allSatisfy { !$0.isWordLike || $0.has(.adjunctStart) }
             }
             if !tokens[t].isWordLike { return false }
+            t += 1
+        }
+        return false
+    }
+
+    /// Whether a relative clause describes the speaker of the cue after it (`Walz and Frey, both
+    /// Democrats who have criticized the surge, said …`): its content ends at a comma before a
+    /// cue verb. The clause is who the speaker is, not what was said.
+    func describesSpeaker(_ subject: SpeakerPhrases.Phrase, _ spans: [Range<Int>]) -> Bool {
+        guard subject.written != nil, let last = spans.last, last.upperBound + 1 < analyzed.tokens.count else { return false }
+        let tokens = analyzed.tokens
+        guard tokens[last.upperBound].text == ",", let verb = lexicon.cueVerb(tokens[last.upperBound + 1]) else { return false }
+        return !verb.isWeak && !tokens[last.upperBound + 1].text.hasSuffix("ing")
+    }
+
+    /// Whether a learned or fallback cue's content is an occasion (`filed a lawsuit …`,
+    /// `issued a statement …`): the occasion's own cue (`saying`, `that`) carries what was said.
+    func namesOccasion(_ c: Int, _ spans: [Range<Int>]) -> Bool {
+        guard cues[c].isLearned || lexicon.cueVerb(analyzed.tokens[cues[c].tokens.lowerBound]) == nil || cues[c].verb?.isWeak == true,
+            let first = spans.first, first.lowerBound == cues[c].tokens.upperBound
+        else { return false }
+        let tokens = analyzed.tokens
+        var t = first.lowerBound
+        while t < min(first.upperBound, first.lowerBound + 3) {
+            if tokens[t].has(.cueNounLast) { return true }
+            guard tokens[t].has(.determiner) || !tokens[t].isCapitalized else { return false }
             t += 1
         }
         return false
@@ -427,6 +484,7 @@ extension AttributionSieves {
         speakerSpan: Range<Int>?? = nil
     ) {
         let cue = cues[c]
+        guard !describesSpeaker(subject, spans), !namesOccasion(c, spans) else { return }
         let (entity, coSpeakers, certainty) = resolve(subject)
         var content: [Range<Int>] = []
         var quotes: [Range<Int>] = []
@@ -454,9 +512,11 @@ extension AttributionSieves {
         let sentenceRange = sentences(from: min(cue.tokens.lowerBound, spans[0].lowerBound), to: max(cue.tokens.upperBound, spans[spans.count - 1].upperBound) - 1)
         var item = Attribution(
             kind: quotes.isEmpty ? .reported : .partial, content: content, quotes: quotes, cue: cue.tokens,
-            cueText: analyzed.text(tokens: cue.tokens), speaker: speakerSpan ?? subject.tokens, entity: entity,
+            cueText: analyzed.text(tokens: cue.tokens), speaker: speakerSpan ?? subject.speakerWords, entity: entity,
             coSpeakers: coSpeakers, addressee: addressee, rule: rule, confidence: confidence * certainty,
             sentences: sentenceRange)
+        item.certainty = certainty
+        item.learnedCue = cue.isLearned
         addVenue(&item, near: cue.tokens)
         append(item)
     }

@@ -9,7 +9,9 @@ import NewsModel
 /// that can end a sentence (`U.S.`, `Inc.`, `Jr.`) does end one when a word that usually starts
 /// a sentence follows (`… in the U.S. The …`). No sentence ends inside a closed quotation: a
 /// quotation of several sentences stays one, as in the seed model (`“Was it a perfect operation?
-/// No.”`), but a quotation that ends a sentence inside its marks (`… No.” Then`) ends it there.
+/// No.”`), but a quotation that ends a sentence inside its marks (`… No.” Then`) ends it there,
+/// even before a speech tag of another speaker (`… “a mistake.” Reyes called …`); only a `?` or
+/// `!` keeps the tag after it (`“Why?” Reyes asked.`).
 /// A heading is one sentence; a dateline is in no sentence.
 public struct SentenceSplitter: Sendable {
     /// Abbreviations that never end a sentence: titles and months go with what follows.
@@ -28,6 +30,29 @@ public struct SentenceSplitter: Sendable {
         "how", "who", "some", "many", "most", "one", "for", "since", "although", "though",
     ]
 
+    /// Whether the tokens from `start` are a speech tag: up to seven words of a speaker, then a
+    /// cue verb in lower case (`Biden said`, `the senator from Ohio told reporters`), or the cue
+    /// first (`said Biden`), and at most nine more tokens before the sentence's end, a comma or
+    /// a quotation mark.
+    static func isSpeechTag(_ tokens: ArraySlice<Token>, from start: Int) -> Bool {
+        var t = start
+        let end = tokens.endIndex
+        while t < end, t - start < 8 {
+            let token = tokens[t]
+            if token.has(.cueVerb), !token.isCapitalized {
+                var u = t + 1
+                while u < end, u - t < 10 {
+                    if tokens[u].isTerminal || tokens[u].text == "," || tokens[u].kind == .quote { return true }
+                    u += 1
+                }
+                return u >= end
+            }
+            guard token.kind == .word || token.text == "," && t > start else { return false }
+            t += 1
+        }
+        return false
+    }
+
     /// Creates a splitter.
     public init() {}
 
@@ -36,9 +61,10 @@ public struct SentenceSplitter: Sendable {
     /// - Parameters:
     ///   - tokens: the tokens of the paragraph, in order.
     ///   - closedQuotes: the inner ranges of closed quotation pieces in the paragraph, in order.
-    ///   - closingMarks: offsets of closing quotation marks (straight ones included).
+    ///   - closingMarks: for each scalar offset, whether a closing quotation mark (straight ones
+    ///     included) stands there.
     public func sentences(
-        _ scalars: [Unicode.Scalar], tokens: ArraySlice<Token>, closedQuotes: [Range<Int>], closingMarks: Set<Int>
+        _ scalars: [Unicode.Scalar], tokens: ArraySlice<Token>, closedQuotes: [Range<Int>], closingMarks: [Bool]
     ) -> [Range<Int>] {
         var result: [Range<Int>] = []
         guard let firstIndex = tokens.indices.first else { return [] }
@@ -48,7 +74,7 @@ public struct SentenceSplitter: Sendable {
         let endIndex = tokens.endIndex
         while index < endIndex {
             let token = tokens[index]
-            let abbreviationEnd = token.kind == .word && token.text.hasSuffix(".") && !Self.titles.contains(token.text)
+            let abbreviationEnd = token.kind == .word && scalars[token.end - 1] == "." && !token.has(.closedAbbreviation)
                 && token.text.count > 2
             guard token.isTerminal || abbreviationEnd else {
                 index += 1
@@ -60,7 +86,7 @@ public struct SentenceSplitter: Sendable {
             }
             var last = index
             while last + 1 < endIndex, tokens[last + 1].start == tokens[last].end,
-                (tokens[last + 1].kind == .quote && closingMarks.contains(tokens[last + 1].start))
+                (tokens[last + 1].kind == .quote && closingMarks[tokens[last + 1].start])
                     || tokens[last + 1].text == ")" || tokens[last + 1].text == "]"
                     || tokens[last + 1].isTerminal
             {
@@ -75,10 +101,18 @@ public struct SentenceSplitter: Sendable {
             }
             let following = tokens[next]
             var starts = following.isCapitalized || following.kind == .number
-                || (following.kind == .quote && !closingMarks.contains(following.start))
+                || (following.kind == .quote && !closingMarks[following.start])
                 || following.text == "(" || following.text == "["
             if abbreviationEnd && !token.isTerminal {
-                starts = following.isCapitalized && Self.starters.contains(following.text)
+                starts = following.isCapitalized && following.has(.starter)
+            }
+            // “Does he not understand?” Biden said. — a quotation that ends in its own question
+            // or exclamation mark stays in one sentence with the speech tag after it. One that
+            // ends in a period ends its sentence: `called it “a mistake.” Reyes called it …`.
+            if starts, last > index, tokens[last].kind == .quote, token.text == "?" || token.text == "!",
+                Self.isSpeechTag(tokens, from: next)
+            {
+                starts = false
             }
             if starts {
                 result.append(sentenceStart..<tokens[last].end)

@@ -24,6 +24,12 @@ struct SpeakerPhrases {
         var conjunct: Range<Int>? = nil
         var conjunctEntity: Int? = nil
         var secondConjunct: Range<Int>? = nil
+        /// The words the statement records as its speaker's when they are not `tokens`: the
+        /// relative pronoun of `voters who said`, whose antecedent `tokens` names.
+        var written: Range<Int>? = nil
+
+        /// The speaker's words as the statement records them.
+        var speakerWords: Range<Int> { written ?? tokens }
     }
 
     /// Words skipped between a subject and its cue verb.
@@ -57,10 +63,10 @@ struct SpeakerPhrases {
         while k >= sentence.lowerBound, skipped < 5 {
             let text = tokens[k].text
             if text == "and" || text == "but" { break }
-            if Self.auxiliaries.contains(text) || (text.hasSuffix("ly") && text.count > 4 && mentions.mention(at: k) == nil) {
+            if tokens[k].has(.auxiliary) || (text.hasSuffix("ly") && text.count > 4 && mentions.mention(at: k) == nil) {
                 k -= 1
                 skipped += 1
-            } else if MentionFinder.weekdaysAndMonths.contains(text), k - 1 >= sentence.lowerBound, tokens[k - 1].text == "on" {
+            } else if tokens[k].has(.weekdayOrMonth), k - 1 >= sentence.lowerBound, tokens[k - 1].text == "on" {
                 k -= 2
                 skipped += 1
             } else {
@@ -68,6 +74,9 @@ struct SpeakerPhrases {
             }
         }
         guard k >= sentence.lowerBound, !analyzed.isQuoted(k) else { return nil }
+        // A relative clause without commas: "officials who spoke with The Post said",
+        // "organizations that back him say" — the subject is the noun before it.
+        if let relative = restrictiveRelative(endingAt: k, sentence: sentence) { k = relative - 1 }
         // Appositives and relative clauses between commas ("Clinton, 35, the daughter of …,"),
         // and a bracket after a name ("Gov. Mary Fallin (R-OK)").
         var clauses = 0
@@ -81,6 +90,8 @@ struct SpeakerPhrases {
             }
             if tokens[k].text == ",", let before = appositiveStart(endingAt: k, sentence: sentence) {
                 k = before - 1
+            } else if clauses > 0, tokens[k].text != ",", let opening = titledAppositive(endingAt: k, sentence: sentence) {
+                k = opening - 1
             } else if tokens[k].text == ")", let open = (max(sentence.lowerBound, k - 8)..<k).last(where: { tokens[$0].text == "(" }) {
                 k = open - 1
             } else {
@@ -93,8 +104,8 @@ struct SpeakerPhrases {
         // "A spokesman for the campaign said", "Officials in Boston said": the phrase after the
         // preposition belongs to the noun before it, which is the speaker.
         var hops = 0
-        while found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
-            Self.prepositions.contains(tokens[found.tokens.lowerBound - 1].text),
+        while found.written == nil, found.tokens.lowerBound - 2 >= sentence.lowerBound, hops < 2,
+            tokens[found.tokens.lowerBound - 1].has(.preposition),
             !analyzed.isQuoted(found.tokens.lowerBound - 2)
         {
             guard var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions),
@@ -153,10 +164,12 @@ struct SpeakerPhrases {
         // next word opens an appositive or a relative clause, within 40 words.
         while k > sentence.lowerBound, length < 40 {
             if tokens[k].text == "," {
-                let first = tokens[k + 1].text
-                let opens = Self.appositiveOpeners.contains(first)
+                let opens = tokens[k + 1].has(.appositiveOpener)
                     || lexicon.title(endingAt: k + 1, in: tokens, from: k + 1) != nil
                     || tokens[k + 1].kind == .number
+                    // "Murshed Zaheed, acting political director of CREDO Action,": a title after a name.
+                    || (k > sentence.lowerBound && tokens[k - 1].isCapitalized && !tokens[k + 1].isCapitalized
+                        && ((k + 1)..<min(comma, k + 6)).contains { tokens[$0].has(.titleLast) })
                 if opens { return k }
             }
             if analyzed.isQuoted(k) || tokens[k].isTerminal || tokens[k].text == ";" { return nil }
@@ -166,10 +179,57 @@ struct SpeakerPhrases {
         return nil
     }
 
+    /// A relative clause that ends at `end`, right before a cue, without commas (`who spoke with
+    /// The Post`, `that back him`): the index of its `who` or `that`, at most ten words back,
+    /// when a word that can end a noun phrase stands before it and (for `that`) a verb in lower
+    /// case follows it.
+    func restrictiveRelative(endingAt end: Int, sentence: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var r = end
+        while r > sentence.lowerBound, end - r < 10 {
+            let token = tokens[r]
+            if token.kind != .word || analyzed.isQuoted(r) { return nil }
+            if token.text == "who" || token.text == "that", r < end {
+                let before = tokens[r - 1]
+                let after = tokens[r + 1]
+                guard before.kind == .word, !before.has(.cueVerb), !before.has(.preposition), !before.has(.determiner),
+                    !before.has(.common) || before.has(.quantifier)
+                else { return nil }
+                if token.text == "that" {
+                    guard after.kind == .word, !after.isCapitalized, !after.has(.determiner), !after.has(.personalPronoun),
+                        !after.has(.pronoun), !after.has(.common) || after.has(.auxiliary)
+                    else { return nil }
+                }
+                return r
+            }
+            r -= 1
+        }
+        return nil
+    }
+
+    /// `Murshed Zaheed, acting political director of CREDO Action` ending at `end`, after a
+    /// relative clause was skipped: the index of the comma that opens the titled appositive.
+    func titledAppositive(endingAt end: Int, sentence: Range<Int>) -> Int? {
+        let tokens = analyzed.tokens
+        var c = end - 1
+        while c > sentence.lowerBound, end - c < 10 {
+            if tokens[c].text == "," {
+                guard tokens[c - 1].isCapitalized, c + 1 <= end, !tokens[c + 1].isCapitalized,
+                    ((c + 1)...end).contains(where: { tokens[$0].has(.titleLast) })
+                else { return nil }
+                return c
+            }
+            if analyzed.isQuoted(c) || tokens[c].isTerminal { return nil }
+            c -= 1
+        }
+        return nil
+    }
+
     /// The speaker phrase whose last token is `end`.
     func phrase(endingAt end: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
         let tokens = analyzed.tokens
         let last = tokens[end]
+        if let quantity = quantityPhrase(endingAt: end, sentence: sentence) { return quantity }
         guard last.kind == .word || last.kind == .number else { return nil }
         if let mention = mentions.mention(at: end) {
             var start = extendLeft(from: mention.tokens.lowerBound, sentence: sentence, mentions: mentions)
@@ -187,38 +247,54 @@ struct SpeakerPhrases {
                 phrase.tokens = start..<(end + 1)
             }
             // A possessive ("his") or an object ("him") does not speak.
-            if mention.form == .pronoun, !Self.personalPronouns.contains(last.text) { return nil }
+            if mention.form == .pronoun, !last.has(.personalPronoun) { return nil }
             return phrase
         }
-        if Self.personalPronouns.contains(last.text), last.text != "who", last.text != "it" || end + 1 < tokens.count {
+        if last.text == "who" { return relative(end, sentence: sentence, mentions: &mentions) }
+        if last.has(.personalPronoun), last.text != "it" || end + 1 < tokens.count {
             return Phrase(tokens: end..<(end + 1), entity: nil, form: .pronoun)
         }
         // A description: back to a determiner, a capital at the start, or a stop word.
-        guard !Self.stopBefore.contains(last.text), !last.has(.common) || last.isCapitalized
+        guard !last.has(.stopBefore), !last.has(.common) || last.isCapitalized
         else { return nil }
         var start = end
         while start > sentence.lowerBound, end - start < 8 {
             let previous = tokens[start - 1]
-            if Self.stopBefore.contains(previous.text) || previous.kind == .quote || previous.kind == .dash
+            if previous.has(.stopBefore) || previous.kind == .quote || previous.kind == .dash
                 || previous.isTerminal || Lexicon.shared.cueVerb(previous) != nil
             {
                 break
             }
-            if Self.determiners.contains(previous.text) {
+            if previous.has(.determiner) {
                 start -= 1
                 break
             }
-            if previous.has(.common), previous.text != "of", previous.text != "for" { break }
+            if previous.has(.common), previous.text != "of", previous.text != "for" {
+                // "the new bill": adjectives that are common words, back to a determiner.
+                var d = start - 1
+                while d > sentence.lowerBound, start - d < 3, !tokens[d].isCapitalized, tokens[d].kind == .word,
+                    !tokens[d].has(.stopBefore), !tokens[d].has(.preposition),
+                    !tokens[d].has(.determiner), Lexicon.shared.cueVerb(tokens[d]) == nil
+                {
+                    d -= 1
+                }
+                if d >= sentence.lowerBound, tokens[d].has(.determiner), tokens[d].text != "that",
+                    ((d + 1)..<start).allSatisfy({ !tokens[$0].has(.stopBefore) && !tokens[$0].has(.preposition) })
+                {
+                    start = d
+                }
+                break
+            }
             start -= 1
         }
         let first = tokens[start]
-        guard Self.determiners.contains(first.text) || first.isCapitalized || start == sentence.lowerBound
+        guard first.has(.determiner) || first.isCapitalized || start == sentence.lowerBound
             || first.kind == .number || last.has(.group) || last.has(.titleLast)
         else { return nil }
         // A phrase that is only a determiner and adjectives is not a speaker; nor is a phrase
         // that opens with a participle or an adverb ("Speaking at a rally", "Instead").
-        guard end > start || !Self.determiners.contains(first.text) else { return nil }
-        if first.text.hasSuffix("ing") || (first.has(.common) && !Self.determiners.contains(first.text)) {
+        guard end > start || !first.has(.determiner) else { return nil }
+        if first.text.hasSuffix("ing") || (first.has(.common) && !first.has(.determiner)) {
             return nil
         }
         var found = Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
@@ -235,6 +311,68 @@ struct SpeakerPhrases {
         return found
     }
 
+    /// Words that stand for a share or a number of people (`Some say`, `Many in the crowd said`,
+    /// `half of GOP voters said`).
+    static let quantifiers: Set<String> = [
+        "some", "many", "most", "others", "several", "few", "both", "all", "one", "another", "half", "majority",
+        "majorities", "minority", "plurality", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "percent",
+        "dozens", "hundreds", "thousands", "millions", "each", "either", "everyone", "someone",
+        "anyone", "everybody", "somebody", "two-thirds", "three-quarters", "one-third", "one-quarter", "share", "bulk",
+    ]
+
+    /// A share or number of people as a speaker: `Some`, `Others`, `85%`, `55 percent`, `three
+    /// in five` (`in five` is then a phrase after a preposition, which ``subject(before:sentence:mentions:)``
+    /// joins): the quantity's words, a number or number word before it included.
+    func quantityPhrase(endingAt end: Int, sentence: Range<Int>) -> Phrase? {
+        let tokens = analyzed.tokens
+        let last = tokens[end]
+        let isQuantity: Bool
+        switch last.kind {
+        case .word: isQuantity = last.has(.quantifier) || QuantityFinder.numberWords[last.text] != nil
+        case .number: isQuantity = !(last.text.count == 4 && last.text.allSatisfy(\.isNumber))
+        case .symbol: isQuantity = last.text == "%" && end > sentence.lowerBound && tokens[end - 1].kind == .number
+        default: isQuantity = false
+        }
+        guard isQuantity, !analyzed.isQuoted(end) else { return nil }
+        var start = end
+        while start > sentence.lowerBound, end - start < 3 {
+            let previous = tokens[start - 1]
+            guard previous.kind == .number || QuantityFinder.numberWords[previous.text] != nil
+                || ["a", "the", "about", "nearly", "roughly", "almost", "only", "just", "some", "most", "other"].contains(previous.text)
+                || (previous.text == "than" && start - 2 >= sentence.lowerBound && ["more", "fewer", "less"].contains(tokens[start - 2].text))
+                || ["more", "fewer", "less"].contains(previous.text) && start < end
+            else { break }
+            start -= 1
+        }
+        return Phrase(tokens: start..<(end + 1), entity: nil, form: .description)
+    }
+
+    /// `voters who said`, `Clinton, who said`: the relative pronoun at `who` speaks for the
+    /// phrase before it (a phrase after a preposition belongs to the noun before that:
+    /// `supporters of Sanders who said`); nil when no phrase stands there.
+    func relative(_ who: Int, sentence: Range<Int>, mentions: inout MentionSet) -> Phrase? {
+        let tokens = analyzed.tokens
+        var k = who - 1
+        if k >= sentence.lowerBound, tokens[k].text == "," { k -= 1 }
+        guard k >= sentence.lowerBound, !analyzed.isQuoted(k), tokens[k].isWordLike, tokens[k].text != "who",
+            var found = phrase(endingAt: k, sentence: sentence, mentions: &mentions), found.form != .pronoun
+        else { return nil }
+        // Only prepositions that tie a noun to a noun: "residents of the valley who", not "spoke
+        // to residents who".
+        if found.tokens.lowerBound - 2 >= sentence.lowerBound,
+            ["of", "in", "from", "at", "among"].contains(tokens[found.tokens.lowerBound - 1].text),
+            tokens[found.tokens.lowerBound - 2].text != "who",
+            var head = phrase(endingAt: found.tokens.lowerBound - 2, sentence: sentence, mentions: &mentions), head.form != .pronoun
+        {
+            head.tokens = head.tokens.lowerBound..<found.tokens.upperBound
+            head.conjunct = nil
+            head.secondConjunct = nil
+            found = head
+        }
+        found.written = who..<(who + 1)
+        return found
+    }
+
     /// Titles, qualifiers and determiners before a mention that belong to the phrase.
     func extendLeft(from start: Int, sentence: Range<Int>, mentions: MentionSet) -> Int {
         let tokens = analyzed.tokens
@@ -246,7 +384,7 @@ struct SpeakerPhrases {
                 k = title.start
             } else if previous.text == "'s", k - 2 >= sentence.lowerBound, mentions.mention(at: k - 2) != nil {
                 k = mentions.mention(at: k - 2)!.tokens.lowerBound
-            } else if Self.determiners.contains(previous.text), previous.text != "that" {
+            } else if previous.has(.determiner), previous.text != "that" {
                 k -= 1
                 break
             } else if previous.isCapitalized, previous.kind == .word, !previous.has(.common) {
@@ -276,11 +414,11 @@ struct SpeakerPhrases {
                 }
                 break
             }
-            if token.kind != .word || Self.stopBefore.contains(token.text) || Lexicon.shared.cueVerb(token) != nil {
+            if token.kind != .word || token.has(.stopBefore) || Lexicon.shared.cueVerb(token) != nil {
                 break
             }
             if token.text != "of", token.text != "for", end > start, token.has(.common),
-                !Self.determiners.contains(token.text)
+                !token.has(.determiner)
             {
                 break
             }

@@ -48,7 +48,7 @@ struct TimeFinder {
         var t = 0
         let tokens = analyzed.tokens
         while t < tokens.count {
-            if tokens[t].has(.timeStart) || tokens[t].kind == .number, let found = expression(at: t) {
+            if mayStartExpression(t), let found = expression(at: t) {
                 result.append(found)
                 t = max(found.tokens.upperBound, t + 1)
             } else {
@@ -59,6 +59,20 @@ struct TimeFinder {
     }
 
     func words(_ range: Range<Int>) -> String { analyzed.text(tokens: range) }
+
+    /// Whether a time expression can start at token `t`, by the flags alone: a number, a weekday
+    /// or month, `today` or `yesterday`, or a time word before another time word, a number or
+    /// a hyphen (`the past week`, `in 2016`, `mid-January`).
+    func mayStartExpression(_ t: Int) -> Bool {
+        let tokens = analyzed.tokens
+        let token = tokens[t]
+        if token.kind == .number || token.has(.weekdayOrMonth) { return true }
+        guard token.has(.timeStart) else { return false }
+        if token.text == "today" || token.text == "yesterday" { return true }
+        guard t + 1 < tokens.count else { return false }
+        let next = tokens[t + 1]
+        return next.has(.timeStart) || next.kind == .number || next.text == "-"
+    }
 
     /// The expression that starts at token `t`, longest form first.
     func expression(at t: Int) -> TimeExpression? {

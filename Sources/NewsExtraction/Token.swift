@@ -128,7 +128,7 @@ enum Scalars {
 
 /// What the lexicon knows of a word, one bit per list, so that each token is looked up once.
 struct WordFlags: OptionSet, Sendable, Equatable {
-    let rawValue: UInt32
+    let rawValue: UInt64
 
     /// A form of a cue verb.
     static let cueVerb = WordFlags(rawValue: 1 << 0)
@@ -158,4 +158,27 @@ struct WordFlags: OptionSet, Sendable, Equatable {
     static let weekdayOrMonth = WordFlags(rawValue: 1 << 12)
     /// A third-person pronoun.
     static let pronoun = WordFlags(rawValue: 1 << 13)
+    /// A word the statement model weighs as a cue (``StatementClassifier``).
+    static let learnedCue = WordFlags(rawValue: 1 << 14)
+    /// A word the statement model has some weight for.
+    static let modelWord = WordFlags(rawValue: 1 << 15)
+    // The function-word lists of the phases, one bit each, so that a test is a mask and not a
+    // hash of the token's text: ``ReportedSpeechSieves``, ``SpeakerPhrases``, ``CueFinder``,
+    // ``MentionFinder``, ``QuantityFinder``, ``SentenceSplitter`` own the lists.
+    static let adjunctStart = WordFlags(rawValue: 1 << 16)
+    static let clauseVerb = WordFlags(rawValue: 1 << 17)
+    static let determiner = WordFlags(rawValue: 1 << 18)
+    static let nounMarker = WordFlags(rawValue: 1 << 19)
+    static let objectPronoun = WordFlags(rawValue: 1 << 20)
+    static let organizationSuffix = WordFlags(rawValue: 1 << 21)
+    static let personalPronoun = WordFlags(rawValue: 1 << 22)
+    static let preposition = WordFlags(rawValue: 1 << 23)
+    static let quantifier = WordFlags(rawValue: 1 << 24)
+    static let sourceNoun = WordFlags(rawValue: 1 << 25)
+    static let starter = WordFlags(rawValue: 1 << 26)
+    static let stopBefore = WordFlags(rawValue: 1 << 27)
+    static let closedAbbreviation = WordFlags(rawValue: 1 << 28)
+    static let unitStop = WordFlags(rawValue: 1 << 29)
+    static let auxiliary = WordFlags(rawValue: 1 << 30)
+    static let appositiveOpener = WordFlags(rawValue: 1 << 31)
 }

@@ -198,26 +198,34 @@ public struct Tokenizer: Sendable {
             }
         }
         let text: String
+        var word: Int32?
         if kind == .quote {
             text = String(Character(scalars[start]))
+            word = lexicon.vocabulary[text]
         } else if ascii {
-            // Written straight into the string's storage (a small string, for most words: no
-            // allocation at all).
-            text = String(unsafeUninitializedCapacity: end - start) { buffer in
+            // Lowered into a scratch buffer, looked up by its bytes, then written straight into
+            // the string's storage (a small string, for most words: no allocation at all).
+            (text, word) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buffer in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 for index in start..<end {
                     let value = UInt8(truncatingIfNeeded: scalars[index].value)
-                    buffer[index - start] = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                    let lowered = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                    buffer[index - start] = lowered
+                    hash = (hash ^ UInt64(lowered)) &* 0x100_0000_01b3
                 }
-                return end - start
+                let lowered = UnsafeBufferPointer(buffer)
+                let found = kind == .number ? nil : lexicon.wordTable.index(of: lowered, hash: hash)
+                return (String(decoding: lowered, as: UTF8.self), found)
             }
         } else {
             var folded = String.UnicodeScalarView()
             for scalar in scalars[start..<end] { folded.append(Scalars.isApostrophe(scalar) ? "'" : scalar) }
             text = String(folded).lowercased()
+            word = kind == .number ? nil : lexicon.vocabulary[text]
         }
         var token = Token(start: start, end: end, kind: kind, text: text,
                           isCapitalized: Scalars.isUpper(scalars[start]), isAllCaps: letters >= 2 && upper == letters)
-        if kind == .word, let word = lexicon.vocabulary[text] {
+        if let word {
             token.word = word
             token.flags = lexicon.wordFlags[Int(word)]
         }

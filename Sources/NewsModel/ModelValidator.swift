@@ -22,7 +22,12 @@ public struct ModelValidator: Sendable {
 
     private struct Run {
         let model: ArticleModel
-        let text: ScalarText
+        /// The article text's UTF-8 bytes, and for each scalar offset (and the end) the byte
+        /// offset where it starts: spans are compared byte by byte.
+        let bytes: [UInt8]
+        let byteOffsets: [Int]
+        /// The number of scalars in the article text.
+        var scalarCount: Int { byteOffsets.count - 1 }
         let actorIDs: Set<String>
         let eventIDs: Set<String>
         /// Which paragraph and which sentence hold an offset, in O(log n) per span.
@@ -35,7 +40,14 @@ public struct ModelValidator: Sendable {
 
         init(model: ArticleModel) {
             self.model = model
-            self.text = ScalarText(model.article.text)
+            let bytes = Array(model.article.text.utf8)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(bytes.count + 1)
+            // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
+            for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(offset) }
+            offsets.append(bytes.count)
+            self.bytes = bytes
+            self.byteOffsets = offsets
             self.actorIDs = Set(model.actors.map(\.id))
             self.eventIDs = Set(model.events.map(\.id))
             self.paragraphs = RangeLookup(model.article.paragraphs.map { ($0.start, $0.end) })
@@ -105,29 +117,48 @@ public struct ModelValidator: Sendable {
         // Paths are autoclosures: built only for a problem, so a valid model of 100,000 spans
         // does not format 100,000 paths.
 
-        /// Whether `quoted` reads exactly the text at `start..<end`, compared scalar by scalar.
+        /// The article text from scalar `start` to scalar `end` (both within the text).
+        func slice(_ start: Int, _ end: Int) -> String {
+            String(decoding: bytes[byteOffsets[start]..<byteOffsets[end]], as: UTF8.self)
+        }
+
+        /// Whether `quoted` reads exactly the text at `start..<end` (the same scalars, so the
+        /// same UTF-8 bytes), compared byte by byte.
         func reads(_ quoted: String, _ start: Int, _ end: Int) -> Bool {
-            quoted.unicodeScalars.elementsEqual(text.scalars[start..<end])
+            let low = byteOffsets[start]
+            let high = byteOffsets[end]
+            var quoted = quoted
+            return quoted.withUTF8 { utf8 in
+                guard utf8.count == high - low else { return false }
+                return bytes.withUnsafeBufferPointer { all in
+                    var index = 0
+                    while index < utf8.count {
+                        if utf8[index] != all[low + index] { return false }
+                        index += 1
+                    }
+                    return true
+                }
+            }
         }
 
         mutating func checkRange(_ path: @autoclosure () -> String, _ start: Int, _ end: Int, _ quoted: String) {
-            guard start >= 0, start <= end, end <= text.count else {
-                report(path(), "range \(start)..<\(end) lies outside the article text (0..<\(text.count) Unicode scalars)")
+            guard start >= 0, start <= end, end <= scalarCount else {
+                report(path(), "range \(start)..<\(end) lies outside the article text (0..<\(scalarCount) Unicode scalars)")
                 return
             }
             if !reads(quoted, start, end) {
-                let actual = text.text(from: start, to: end)
+                let actual = slice(start, end)
                 report("\(path()).text", "text \"\(Self.clip(quoted))\" differs from the article at \(start)..<\(end), which reads \"\(Self.clip(actual))\"")
             }
         }
 
         mutating func checkSpan(_ path: @autoclosure () -> String, _ span: Span) {
-            guard span.start >= 0, span.start < span.end, span.end <= text.count else {
-                report(path(), "span \(span.start)..<\(span.end) lies outside the article text (0..<\(text.count) Unicode scalars) or is empty")
+            guard span.start >= 0, span.start < span.end, span.end <= scalarCount else {
+                report(path(), "span \(span.start)..<\(span.end) lies outside the article text (0..<\(scalarCount) Unicode scalars) or is empty")
                 return
             }
             if !reads(span.text, span.start, span.end) {
-                let actual = text.text(from: span.start, to: span.end)
+                let actual = slice(span.start, span.end)
                 report("\(path()).text", "text \"\(Self.clip(span.text))\" differs from the article at \(span.start)..<\(span.end), which reads \"\(Self.clip(actual))\"")
             }
             if let index = paragraphs.firstIndex(containing: span.start) {

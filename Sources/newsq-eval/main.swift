@@ -69,6 +69,8 @@ func polnear(_ arguments: [String]) {
     var missedCues: [String: (none: Int, speaker: Int)] = [:]
     let show = option("--show", in: arguments)
     var shown = 0
+    let categorize = arguments.contains("--categories")
+    var categories: [String: Int] = [:]
     let extractor = Extractor()
     for document in documents {
         let model: ArticleModel
@@ -117,6 +119,49 @@ func polnear(_ arguments: [String]) {
                 missedCues[cue] = contentMatched ? (counts.none, counts.speaker + 1) : (counts.none + 1, counts.speaker)
             }
         }
+        if categorize {
+            for (gold, _) in result.missed {
+                let content = gold.content
+                let atCue = model.statements.filter { st in
+                    st.cueSpan.map { sp in gold.cue.contains { $0.overlaps(sp.start..<sp.end) } } == true
+                }
+                let overlapping = model.statements.filter {
+                    AttributionScorer.overlap($0.contentSpans.map { $0.start..<$0.end }, content) > 0
+                }
+                let kind: String
+                if let st = atCue.first {
+                    let spans = st.contentSpans.map { $0.start..<$0.end }
+                    if AttributionScorer.contentMatches(spans, content) {
+                        kind = "cue found, content right, speaker wrong"
+                    } else if AttributionScorer.overlap(spans, content) > 0 {
+                        kind = "cue found, content boundary"
+                    } else {
+                        kind = "cue found, other content"
+                    }
+                } else if overlapping.contains(where: { AttributionScorer.contentMatches($0.contentSpans.map { $0.start..<$0.end }, content) }) {
+                    kind = "other cue, content right, speaker wrong"
+                } else if !overlapping.isEmpty {
+                    kind = "other cue, content overlaps"
+                } else {
+                    kind = "nothing"
+                }
+                categories[kind, default: 0] += 1
+                if let wanted = option("--category", in: arguments), kind.hasPrefix(wanted), shown < errors {
+                    shown += 1
+                    let text = ScalarText(document.text)
+                    func words(_ ranges: [Range<Int>]) -> String {
+                        ranges.map { text.text(from: $0.lowerBound, to: $0.upperBound) }.joined(separator: " … ")
+                            .replacingOccurrences(of: "\n", with: "⏎")
+                    }
+                    print("[\(kind)] src «\(words(gold.source))» cue «\(words(gold.cue))» content «\(words(gold.content).prefix(150))»")
+                    if arguments.contains("--context"), let first = (gold.source + gold.cue + gold.content).map(\.lowerBound).min(),
+                        let last = (gold.source + gold.cue + gold.content).map(\.upperBound).max()
+                    {
+                        print("    ctx: \(text.text(from: max(0, first - 60), to: min(text.count, last + 40)).replacingOccurrences(of: "\n", with: "⏎").prefix(400))")
+                    }
+                }
+            }
+        }
         if errors > 0, examples.count < errors {
             let text = ScalarText(document.text)
             for (gold, contentMatched) in result.missed.prefix(3) {
@@ -144,6 +189,7 @@ func polnear(_ arguments: [String]) {
         for failure in failures.prefix(5) { print("    \(failure)") }
     }
     for (kind, line) in examples { print("  \(kind): \(line)") }
+    for (kind, count) in categories.sorted(by: { $0.value > $1.value }) { print("  miss: \(kind): \(count)") }
     if errors > 0 {
         print("  missed cues (no content match / wrong speaker):")
         for (cue, counts) in missedCues.sorted(by: { $0.value.none + $0.value.speaker > $1.value.none + $1.value.speaker }).prefix(errors) {
@@ -255,6 +301,15 @@ func speed(_ arguments: [String]) {
 func show(_ arguments: [String]) {
     guard let path = arguments.first, let data = FileManager.default.contents(atPath: path) else { fail("show needs a file") }
     do {
+        if arguments.contains("--candidates") {
+            let all = try Extractor().candidates(text: String(decoding: data, as: UTF8.self), fileName: path,
+                                                 date: CalendarDate(year: 2026, month: 2, day: 4))
+            for (statement, p) in zip(all.model.statements, all.probabilities) {
+                print("\(fixed(p, 2)) \(statement.id) [\(statement.rule ?? "")] \(statement.kind.rawValue) \(statement.speaker) «\(statement.speakerSpan?.text ?? "-")» \(statement.cue): «\(statement.content.prefix(100))»")
+            }
+            if arguments.contains("--features") { for f in all.features { print(f.joined(separator: "; ")) } }
+            return
+        }
         let model = try Extractor().extract(bytes: [UInt8](data), fileName: path, date: CalendarDate(year: 2026, month: 2, day: 4))
         for statement in model.statements {
             print("\(statement.id) [\(statement.rule ?? "")] \(statement.kind.rawValue) \(statement.speaker) «\(statement.speakerSpan?.text ?? "-")» \(statement.cue): «\(statement.content)» \(statement.confidence ?? 0)")
@@ -280,6 +335,9 @@ case "seed": seed()
 case "polnear": polnear(Array(arguments.dropFirst()))
 case "speed": speed(Array(arguments.dropFirst()))
 case "show": show(Array(arguments.dropFirst()))
+case "train": train(Array(arguments.dropFirst()))
+case "mine-cues": mineCues(Array(arguments.dropFirst()))
+case "digest": digest(Array(arguments.dropFirst()))
 default:
     fail("usage: newsq-eval seed | polnear DIR [--split dev|train] [--errors N] [--show CUE|quoted|unquoted|rule:NAME] | speed DIR [--sqlite PATH] [--runs N] [--no-validate] | show FILE [--actors] [--sentences]")
 }

@@ -25,6 +25,7 @@ struct LexiconTests {
             "cue-phrases.txt": LexiconData.cuePhrases, "cue-verbs.txt": LexiconData.cueVerbs,
             "first-names.txt": LexiconData.firstNames, "group-nouns.txt": LexiconData.groupNouns,
             "organization-words.txt": LexiconData.organizationWords, "places.txt": LexiconData.places,
+            "statement-weights.txt": LexiconData.statementWeights, "learned-cues.txt": LexiconData.learnedCues,
             "titles.txt": LexiconData.titles,
         ]
         let files = try Self.files()

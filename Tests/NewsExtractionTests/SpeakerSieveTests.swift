@@ -235,4 +235,40 @@ struct SpeakerSieveTests {
         #expect(model?.statements.last?.sentenceSpan.paragraph == 3)
         #expect(model?.statements.last?.cueSpan?.paragraph == 2)
     }
+
+    @Test func newsletterHeadingThenNameAndColon() {
+        // A digest's items: a heading run into the paragraph, a dash, the speaker and a colon.
+        let model = extracted("""
+            FERRY FARES HOLD FOR NOW - Ada Quill: “The board will not raise fares this year.”
+
+            Pilots are short - More from Quill: “We need six more pilots before the summer.”
+
+            The pier was busy - and Quill: “Nobody said that.”
+            """)
+        expectStatements(model, [
+            ExpectedStatement(kind: .direct, content: "The board will not raise fares this year.", speaker: "Ada Quill",
+                              rule: "quote-colon-speaker", words: "Ada Quill", cue: ":"),
+            ExpectedStatement(kind: .direct, content: "We need six more pilots before the summer.", speaker: "Ada Quill",
+                              rule: "quote-colon-speaker", words: "Quill", cue: ":"),
+        ])
+    }
+
+    @Test func quotationThenSpeakerWithAnAppositive() {
+        // “…,” NAME, an appositive or a relative clause between commas, then the cue.
+        let model = extracted("""
+            “Keeping order on the pier matters,” harbour chair Ada Quill, the board’s longest-serving member, told the pilots before the vote.
+
+            “The fees will rise,” Tom Reyes, the treasurer, said on Monday.
+
+            “We will fight it,” Ruth Alvarez, who leads the union, told reporters.
+            """)
+        expectStatements(model, [
+            ExpectedStatement(kind: .direct, content: "Keeping order on the pier matters", speaker: "Ada Quill",
+                              rule: "quote-cue-after", cue: "told"),
+            ExpectedStatement(kind: .direct, content: "The fees will rise", speaker: "Tom Reyes", rule: "quote-cue-after",
+                              cue: "said"),
+            ExpectedStatement(kind: .direct, content: "We will fight it", speaker: "Ruth Alvarez", rule: "quote-cue-after",
+                              cue: "told"),
+        ])
+    }
 }

@@ -57,6 +57,17 @@ struct TokensAndSentencesTests {
         ])
     }
 
+    @Test func aQuotationEndingInAPeriodEndsItsSentenceBeforeAnotherSpeechTag() {
+        // A period inside the marks ends the sentence even when a speaker and a cue follow: a
+        // tag of the quotation itself would follow a comma. A ? or ! keeps its tag.
+        #expect(sentences("Ruth Alvarez called the plan “a mistake.” Tom Reyes called the vote “a relief.”") == [
+            "Ruth Alvarez called the plan “a mistake.”", "Tom Reyes called the vote “a relief.”",
+        ])
+        #expect(sentences("“Why close the pier?” Tom Reyes asked. “Because it leaks!” the mayor said.") == [
+            "“Why close the pier?” Tom Reyes asked.", "“Because it leaks!” the mayor said.",
+        ])
+    }
+
     @Test func noSentenceEndsInsideAClosedQuotation() {
         #expect(sentences("She said, “We came. We saw. We left,” and smiled.") == ["She said, “We came. We saw. We left,” and smiled."])
     }
