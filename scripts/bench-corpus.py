@@ -99,10 +99,11 @@ def explain_sql(newsq, db, query):
 
 def pick_questions(newsq, db):
     """Questions whose answers exist in this corpus: its top speaker, a word they said, a date."""
-    speakers = newsq_rows(newsq, db, "quotes | count by speaker | limit 5")
+    # By id: a corpus may hold two actors of one name (then the name alone is refused as ambiguous).
+    speakers = newsq_rows(newsq, db, "quotes | count by speaker_id | limit 5")
     if not speakers:
         raise SystemExit(f"bench-corpus: {db} has no statements")
-    speaker = next((row["speaker"] for row in speakers if " " in row["speaker"]), speakers[0]["speaker"])
+    speaker = next((row["speaker_id"] for row in speakers if "-" in row["speaker_id"]), speakers[0]["speaker_id"])
     texts = newsq_rows(newsq, db, f'quotes by "{speaker}" | show text | limit 20')
     words = [w.strip('.,;:"“”‘’()!?') for row in texts for w in row["text"].split()]
     words = [w.lower() for w in words if len(w) >= 7 and w.isalpha() and w.isascii()]

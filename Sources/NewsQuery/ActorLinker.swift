@@ -21,6 +21,8 @@ public protocol ActorLinkIndex {
     mutating func register(alias key: String, for group: Int) throws
     /// The corpus id of a corpus actor.
     mutating func id(of group: Int) throws -> String
+    /// The name of a corpus actor (its first member's).
+    mutating func name(of group: Int) throws -> String
 }
 
 /// Links one article's actors into the corpus actors: the rule of ``CorpusActors``, the same
@@ -28,8 +30,10 @@ public protocol ActorLinkIndex {
 ///
 /// An actor joins the first corpus actor of its kind that has its name (folded as names are)
 /// as a name, or as an alias, or whose name is one of its aliases — unless that corpus actor
-/// already has a member from the same article; otherwise it starts a new corpus actor, with its
-/// own id or, when that is taken, the id with `-2`, `-3`…
+/// already has a member from the same article, or unless the two names tell two actors apart
+/// (``namesConflict(_:_:)``: "Ian Blair" does not join "Tony Blair" through the surname they
+/// share); otherwise it starts a new corpus actor, with its own id or, when that is taken, the id
+/// with `-2`, `-3`…
 public enum ActorLinker {
     /// The name key of a text for actors of a kind.
     public static func key(_ text: String, kind: Actor.Kind) -> String {
@@ -48,6 +52,7 @@ public enum ActorLinker {
             for alias in actor.aliases { candidates.append(try index.group(named: key(alias, kind: actor.kind))) }
             var joined: Int?
             for candidate in candidates.compactMap({ $0 }) where !(try index.group(candidate, hasMemberIn: article)) {
+                guard !namesConflict(actor.name, try index.name(of: candidate)) else { continue }
                 joined = candidate
                 break
             }
@@ -69,6 +74,32 @@ public enum ActorLinker {
             local[actor.id] = try index.id(of: group)
         }
         return local
+    }
+
+    /// Whether two names belong to different actors: both are full names ending in the same
+    /// word, and neither holds the other's words ("Tony Blair" and "Ian Blair"; "Labour Party"
+    /// and "Conservative Party"). A name of one word, or one inside the other ("Blair", "Prime
+    /// Minister Tony Blair"), is no conflict. Honorifics and titles (Mr, Sir, Gov., Mayor, …) are
+    /// not counted.
+    public static func namesConflict(_ name: String, _ other: String) -> Bool {
+        let words = nameWords(name), otherWords = nameWords(other)
+        guard words.count >= 2, otherWords.count >= 2, words.last == otherWords.last else { return false }
+        let set = Set(words), otherSet = Set(otherWords)
+        return !set.isSubset(of: otherSet) && !otherSet.isSubset(of: set)
+    }
+
+    /// Honorifics left out when names are compared.
+    static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rev", "the",
+        "gov", "governor", "mayor", "president", "sen", "senator", "rep", "representative", "minister", "prime",
+        "secretary", "chancellor", "judge", "justice", "gen", "general", "col", "capt", "chief", "king", "queen",
+        "prince", "princess", "pope", "st", "saint",
+    ]
+
+    /// A name's words, folded, without honorifics or a possessive `'s`.
+    static func nameWords(_ name: String) -> [String] {
+        ActorResolver.fold(name).split(whereSeparator: { $0 == " " || $0 == "." || $0 == "-" }).map(String.init)
+            .filter { !honorifics.contains($0) }
     }
 
     /// `merged` with another member's names, mentions and facts added: what a corpus actor is

@@ -51,6 +51,7 @@ struct CorpusActors: Sendable {
         var taken: Set<String> = []
 
         func group(named key: String) -> Int? { byName[key] }
+        func name(of group: Int) -> String { groups[group].merged.name }
         func group(aliased key: String) -> Int? { byAlias[key] }
         func group(_ group: Int, hasMemberIn article: Int) -> Bool { groups[group].members.contains { $0.article == article } }
         func isTaken(_ id: String) -> Bool { taken.contains(id) }

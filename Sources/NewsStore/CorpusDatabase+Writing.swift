@@ -351,6 +351,10 @@ struct SQLLinkIndex: ActorLinkIndex {
                                [.text(key), .integer(Int64(group))])
     }
 
+    func name(of group: Int) throws -> String {
+        try connection.scalar("SELECT name FROM actor_groups WHERE grp = \(p(1))", [.integer(Int64(group))])?.text ?? ""
+    }
+
     func id(of group: Int) throws -> String {
         try connection.scalar("SELECT id FROM actor_groups WHERE grp = \(p(1))", [.integer(Int64(group))])?.text ?? ""
     }

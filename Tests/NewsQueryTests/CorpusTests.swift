@@ -60,6 +60,29 @@ struct CorpusTests {
         #expect(result("quotes | count by speaker").rows.first == ["Tom Homan", 32])
     }
 
+    @Test func aSharedSurnameDoesNotLinkTwoPeople() throws {
+        // A later article's "Anna Walz" (alias "Walz", as the governor's) is someone else.
+        var later = ArticleModel.bundled
+        later.article.id = "later"
+        let walz = try #require(later.actors.firstIndex { $0.id == "tim-walz" })
+        later.actors[walz].name = "Anna Walz"
+        later.actors[walz].aliases = ["Walz"]
+        let actors = CorpusActors(models: [.bundled, later])
+        let named = actors.groups.filter { $0.merged.name.hasSuffix("Walz") }
+        #expect(named.map(\.merged.name) == ["Tim Walz", "Anna Walz"])
+        #expect(named.map(\.id) == ["tim-walz", "tim-walz-2"])
+        // Everyone else still links: Homan is one corpus actor with a member in each.
+        #expect(actors.group("tom-homan")?.members.count == 2)
+
+        #expect(ActorLinker.namesConflict("Tony Blair", "Ian Blair"))
+        #expect(ActorLinker.namesConflict("Labour Party", "Conservative Party"))
+        #expect(!ActorLinker.namesConflict("Blair", "Tony Blair"))
+        #expect(!ActorLinker.namesConflict("Prime Minister Tony Blair", "Tony Blair"))
+        #expect(!ActorLinker.namesConflict("Mr. Blair", "Tony Blair"))
+        #expect(!ActorLinker.namesConflict("Gov. Tim Walz", "Governor Walz"))
+        #expect(!ActorLinker.namesConflict("Tony Blair", "Gordon Brown"))
+    }
+
     @Test func daysInWordsAreEachArticlesOwn() {
         // "Wednesday" is 2026-02-04 in the first edition and 2026-02-11 in the second, whose
         // events keep the dates they were given.
