@@ -307,20 +307,22 @@ public struct WebPageReader: Sendable {
         }
     }
 
-    /// The publication date: the first one the metadata states (JSON-LD `datePublished`, then
-    /// `<meta>` tags, microdata, `<time>`), not a last-modified date; else a date in the URL;
-    /// else one in a short line of the page (a "Posted on …" line, a date above the headline).
+    /// The publication date: a full date in the page's URL or its canonical URL
+    /// (`/2019/11/20/`; a site that dates its paths dates them when it publishes, as htmldate
+    /// also trusts them first); else the first one the metadata states (JSON-LD
+    /// `datePublished`, then `<meta>` tags, microdata, `<time>`), not a last-modified date; else
+    /// one in a short line of the page (a "Posted on …" line, a date above the headline).
     ///
     /// Metadata often gives the time in UTC while the page shows the publisher's own day: an
     /// article posted at 23:30 in New York is stamped 04:30 the next day. When the metadata's
     /// time is UTC before noon and the page shows the day before (in a `<time>` element or a
     /// short line), the page's day is the one its readers saw, and the one taken.
     static func chooseDate(_ metadata: PageMetadata, blocks: [TextBlock], chosen: [TextBlock], url: String?) -> CalendarDate? {
-        let published = metadata.dates.filter { !isModified($0.source) }
-        guard let first = published.first else {
-            if let fromURL = url.flatMap(DateText.fromURL) { return fromURL }
-            return dateInText(blocks: blocks, chosen: chosen)
+        for address in [url, metadata.url] {
+            if let fromURL = address.flatMap(DateText.fromURL) { return fromURL }
         }
+        let published = metadata.dates.filter { !isModified($0.source) }
+        guard let first = published.first else { return dateInText(blocks: blocks, chosen: chosen) }
         if let hour = utcHour(first.raw), hour < 12 {
             let dayBefore = first.date.adding(days: -1)
             // The first date the page shows: its first local <time>, else its first short line
@@ -354,9 +356,21 @@ public struct WebPageReader: Sendable {
         return hour
     }
 
-    /// A date in a short line of the page, for pages whose metadata states none: first the
-    /// lines before and at the start of the article, then any short line with a date.
+    /// Words that say a line gives the publication date ("Published On May 10, 2022",
+    /// "Posted on …", "Veröffentlicht am …"), lower-cased.
+    static let publicationCues = [
+        "published", "posted", "veröffentlicht", "erstellt am", "erschienen", "publié", "publicado", "pubblicato",
+    ]
+
+    /// A date in a short line of the page, for pages whose metadata states none: first a short
+    /// line that says it is the publication date ("Published on …"), then the lines before
+    /// and at the start of the article, then any short line with a date.
     static func dateInText(blocks: [TextBlock], chosen: [TextBlock]) -> CalendarDate? {
+        for block in blocks.prefix(2000) where block.length < 120 {
+            let line = block.text.lowercased()
+            guard publicationCues.contains(where: { line.contains($0) }), let date = DateText.parse(block.text) else { continue }
+            return date
+        }
         let firstChosen = chosen.first?.firstNode ?? 0
         for block in blocks where block.length < 120 && block.firstNode <= firstChosen {
             if let date = DateText.parse(block.text) { return date }

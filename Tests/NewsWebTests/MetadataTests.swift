@@ -68,6 +68,26 @@ struct MetadataTests {
         #expect(result.date == nil)
     }
 
+    @Test func aDateInTheURLOrTheCanonicalURLWinsOverTheMetadata() throws {
+        // The metadata's date is a later republication; the path dates the story.
+        var result = try readPage(page(body, head: "<meta property='article:published_time' content='2019-06-17T18:28:00+0200'>"),
+                                  url: "https://blog.example/home/2017/7/12/lighthouse")
+        #expect(result.date == CalendarDate(year: 2017, month: 7, day: 12))
+        // An aggregator's copy: its own URL has no date, the canonical one names the month, and
+        // the page shows the day in a form that could be read either way round.
+        result = try readPage(page("<span class='time'>02/10/2020</span>" + body,
+                                   head: "<link rel='canonical' href='https://paper.example/education/2020/oct/02/halls-too-full'>"),
+                              url: "https://aggregator.example/news/ar-BB19DU")
+        #expect(result.date == CalendarDate(year: 2020, month: 10, day: 2))
+    }
+
+    @Test func aPublishedLineWinsOverOtherDatesInTheText() throws {
+        // Today's date in the site's header comes first; the article says when it was published.
+        let result = try readPage(page("<ul><li><a href='#'>May 11, 2022</a></li></ul><h1>Vessel stopped at sea</h1>"
+                                       + "<span>Published On May 10, 2022 01:52 PM</span>" + body))
+        #expect(result.date == CalendarDate(year: 2022, month: 5, day: 10))
+    }
+
     @Test func brokenJSONLDIsReadAsFarAsItGoes() {
         let values = LenientJSON.parse("<!--\n{\"headline\": \"Line\nbreak\", 'name': 'single', key: 1, \"a\": [1, 2,], \"b\": {\"c\": tru")
         #expect(values.count == 1)
@@ -107,5 +127,8 @@ struct DateTextTests {
         #expect(DateText.parse("12345678") == nil)
         #expect(DateText.fromURL("https://example.com/story/12345") == nil)
         #expect(DateText.fromURL("https://example.com/2021-07-04-fireworks") == day(2021, 7, 4))
+        #expect(DateText.fromURL("https://example.com/news/2018/12/4/yellow-vests") == day(2018, 12, 4))
+        #expect(DateText.fromURL("https://paper.example/world/2020/oct/02/story") == day(2020, 10, 2))
+        #expect(DateText.fromURL("https://example.com/2020/may-day/12") == nil)
     }
 }
