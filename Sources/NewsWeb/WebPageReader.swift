@@ -104,7 +104,7 @@ public struct WebPageReader: Sendable {
                 let blocks = builder.blocks()
                 var lines = ["title: \(Self.chooseTitle(metadata) ?? "-")",
                              "  json-ld: \(metadata.jsonLDHeadline ?? "-") | og: \(metadata.openGraphTitle ?? "-") | <title>: \(metadata.titleElement ?? "-")",
-                             "  h1: \(metadata.headings)", "publisher: \(metadata.publisher ?? "-")"]
+                             "  h1: \(metadata.headings) h2: \(metadata.subheadings.prefix(3))", "publisher: \(metadata.publisher ?? "-")"]
                 for (source, date, raw) in metadata.dates { lines.append("date: \(date.iso) from \(source) (\(raw))") }
                 lines.append(MainTextExtractor(document: document, blocks: blocks, title: Self.chooseTitle(metadata),
                                                articleBody: metadata.articleBody).trace())
@@ -144,7 +144,11 @@ public struct WebPageReader: Sendable {
     }
 
     /// The headline: the `<h1>` that agrees with the page's metadata (the headline as a reader
-    /// sees it); else the JSON-LD `headline`, `og:title` or `<title>`, without the site's name.
+    /// sees it); else the page's only `<h1>` when it reads as a headline (four words or more,
+    /// not the site's name, not a metadata title with more around it); else an `<h2>` that
+    /// agrees with the metadata when no `<h1>` does; else the JSON-LD `headline`, `og:title` or
+    /// `<title>`, without the site's name — or the first `<h2>` when every title names only the
+    /// site.
     static func chooseTitle(_ metadata: PageMetadata, url: String? = nil) -> String? {
         let sites = siteNames(metadata, url: url ?? metadata.url)
         let fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
@@ -176,10 +180,52 @@ public struct WebPageReader: Sendable {
             if let longest = inside.max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count }) { return longest }
         }
         if let best { return best.title }
-        if fromMetadata.isEmpty, let only = metadata.headings.first, metadata.headings.count == 1 {
-            return PageMetadata.clean(decodeEntities(only))
+        let h1s = metadata.headings.prefix(20).map { PageMetadata.clean(decodeEntities($0)) }.filter { !$0.isEmpty }
+        // The page's only <h1> is its headline as a reader sees it, even when the metadata words
+        // it otherwise (an SEO title, an older headline) — unless it is the site's name or a few
+        // words, or holds a metadata title with a kicker or a subtitle around it.
+        if h1s.count == 1, let h1 = h1s.first, h1.unicodeScalars.count <= 300, titleWords(h1).count >= 4,
+            !isSiteName(h1, sites), !fromMetadata.contains(where: { bytesContain(h1, $0) })
+        {
+            return h1
         }
+        // Without an <h1> that agrees, an <h2> that agrees with a metadata title, or with one of
+        // its parts, is the headline as shown ("Site - Section » Headline" over an <h2>).
+        if h1s.isEmpty || h1s.count > 1 {
+            var bestH2: (title: String, score: Double)?
+            for heading in metadata.subheadings.prefix(10) where heading.unicodeScalars.count <= 300 {
+                let h2 = PageMetadata.clean(decodeEntities(heading))
+                let h2Words = titleWords(h2)
+                // An <h2> holding a metadata title and more (a date before it) leaves the
+                // metadata's, clean, to the fall-back below.
+                guard h2Words.count >= 2, !isSiteName(h2, sites), !fromMetadata.contains(where: { $0 != h2 && bytesContain(h2, $0) })
+                else { continue }
+                for words in candidateWords {
+                    let score = min(similarity(h2Words, words), similarity(words, h2Words))
+                    if score >= 0.5, score > (bestH2?.score ?? 0) { bestH2 = (h2, score) }
+                }
+            }
+            if let bestH2 { return bestH2.title }
+        }
+        // A page whose every title names only the site ("Rail Enquiries -"): its first <h2>.
+        let headlines = fromMetadata.filter { !isOnlySiteName($0, sites) }
+        if !fromMetadata.isEmpty, headlines.isEmpty, h1s.isEmpty, let h2 = metadata.subheadings.first.map({ PageMetadata.clean(decodeEntities($0)) }),
+            !h2.isEmpty
+        {
+            return h2
+        }
+        if fromMetadata.isEmpty, let only = h1s.first, h1s.count == 1 { return only }
         return fromMetadata.first
+    }
+
+    /// Whether a title is the site's name alone, maybe with a dangling separator
+    /// ("Rail Enquiries -").
+    static func isOnlySiteName(_ title: String, _ sites: [String]) -> Bool {
+        var text = Substring(title)
+        while let last = text.unicodeScalars.last, "|-–—:·»/ ".unicodeScalars.contains(last) {
+            text = Substring(text.unicodeScalars.dropLast())
+        }
+        return !text.isEmpty && isSiteName(String(text), sites)
     }
 
     /// Whether `text` contains `part`, comparing UTF-8 bytes (the same as comparing scalars,

@@ -51,6 +51,41 @@ struct MetadataTests {
         #expect(result.title == "Bridge approved")
     }
 
+    @Test func thePagesOnlyH1IsTheHeadlineThoughTheMetadataWordsItOtherwise() throws {
+        var result = try readPage(page("<h1>Twenty small nursery ideas for when space is tight</h1>" + body,
+                                       head: "<meta property='og:title' content='Clever ways to set up a baby room'>"
+                                           + "<title>Clever ways to set up a baby room - Parent Post</title>"))
+        #expect(result.title == "Twenty small nursery ideas for when space is tight")
+        // An <h1> holding the metadata's headline and a subtitle: the metadata's is the clean one.
+        result = try readPage(page("<h1>Fish cakes, hot and fresh Welcome to the capital of flavour, a harbour town</h1>" + body,
+                                   head: "<meta property='og:title' content='Fish cakes, hot and fresh'>"))
+        #expect(result.title == "Fish cakes, hot and fresh")
+        // A short <h1> is a section's or a site's name, not a headline.
+        result = try readPage(page("<h1>What we do</h1>" + body, head: "<title>Our work for open culture</title>"))
+        #expect(result.title == "Our work for open culture")
+    }
+
+    @Test func aLabelInsideTheH1IsNotPartOfTheHeadline() throws {
+        let result = try readPage(page("<h1><a href='#'><span class='label label--blue'>Patch Notes</span>"
+                                       + "<span class='label-append'>&nbsp;</span>Version 4.2 fixes the login bug</a></h1>" + body,
+                                       head: "<meta property='og:title' content='Patch Notes - Version 4.2 fixes the login bug'>"))
+        #expect(result.title == "Version 4.2 fixes the login bug")
+    }
+
+    @Test func withoutAnAgreeingH1AnAgreeingH2IsTheHeadline() throws {
+        // No <h1>: the <h2> that agrees with a part of the title, as the page shows it.
+        var result = try readPage(page("<h2>Boat training</h2>" + body, head: "<title>Riverside Fire Brigade - Training</title>"))
+        #expect(result.title == "Boat training")
+        // A list's <h1>s, and a breadcrumb title whose last part is the page's <h2>.
+        result = try readPage(page("<h1>Win a headset!</h1><h1>Our team reports</h1><h2>The events of the last weeks</h2>" + body,
+                                   head: "<title>Gamers club - News » The events of the last weeks</title>"))
+        #expect(result.title == "The events of the last weeks")
+        // Every title names only the site: the first <h2>.
+        result = try readPage(page("<h1></h1><h2>Replacement buses this weekend</h2>" + body,
+                                   head: "<title>Rail Enquiries -</title><meta property='og:site_name' content='Rail Enquiries'>"))
+        #expect(result.title == "Replacement buses this weekend")
+    }
+
     @Test func aUTCStampYieldsToTheDayThePageShows() throws {
         let head = "<meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
         var result = try readPage(page("<time datetime='2020-02-24T21:25:54-05:00'>February 24, 2020</time>" + body, head: head))
