@@ -151,15 +151,35 @@ public struct WebPageReader: Sendable {
     /// site.
     static func chooseTitle(_ metadata: PageMetadata, url: String? = nil) -> String? {
         let sites = siteNames(metadata, url: url ?? metadata.url)
-        let fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
+        var fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
             .compactMap { $0 }.filter { $0.utf8.count <= 2000 }
             .map { stripSiteName(PageMetadata.clean(decodeEntities($0)), sites: sites) }.filter { !$0.isEmpty }
+        // An <h1> that repeats the end of a title after a separator ("Story - Wiki name" over
+        // <h1>Wiki name</h1>) is the site's name: it is cut from the title and is no headline.
+        var siteHeadings: Set<String> = []
+        for heading in metadata.headings.prefix(20) where heading.unicodeScalars.count <= 300 {
+            let h1 = PageMetadata.clean(decodeEntities(heading))
+            guard !h1.isEmpty else { continue }
+            for (index, title) in fromMetadata.enumerated() {
+                for separator in titleSeparators {
+                    let parts = split(title, separator + h1)
+                    guard parts.count == 2, parts[1].isEmpty else { continue }
+                    // What the title has before the <h1>'s text may be the <h1>'s own label.
+                    let rest = PageMetadata.clean(parts[0])
+                    if !rest.isEmpty, !metadata.headingLabels.contains(rest) {
+                        fromMetadata[index] = rest
+                        siteHeadings.insert(h1)
+                    }
+                    break
+                }
+            }
+        }
         let candidates = fromMetadata.flatMap { titleParts($0) + [$0] }
         let candidateWords = candidates.map(titleWords)
         var best: (title: String, score: Double)?
         for heading in metadata.headings.prefix(20) where heading.utf8.count <= 1200 {
             let h1 = PageMetadata.clean(decodeEntities(heading))
-            guard !h1.isEmpty, h1.unicodeScalars.count <= 300 else { continue }
+            guard !h1.isEmpty, h1.unicodeScalars.count <= 300, !siteHeadings.contains(h1) else { continue }
             let h1Words = titleWords(h1)
             for words in candidateWords {
                 // Both ways: a site's name in an <h1> shares all its words with "Story | Site"
@@ -180,7 +200,8 @@ public struct WebPageReader: Sendable {
             if let longest = inside.max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count }) { return longest }
         }
         if let best { return best.title }
-        let h1s = metadata.headings.prefix(20).map { PageMetadata.clean(decodeEntities($0)) }.filter { !$0.isEmpty }
+        let h1s = metadata.headings.prefix(20).map { PageMetadata.clean(decodeEntities($0)) }
+            .filter { !$0.isEmpty && !siteHeadings.contains($0) }
         // The page's only <h1> is its headline as a reader sees it, even when the metadata words
         // it otherwise (an SEO title, an older headline) — unless it is the site's name or a few
         // words, or holds a metadata title with a kicker or a subtitle around it.
@@ -201,8 +222,11 @@ public struct WebPageReader: Sendable {
                 guard h2Words.count >= 2, !isSiteName(h2, sites), !fromMetadata.contains(where: { $0 != h2 && bytesContain(h2, $0) })
                 else { continue }
                 for words in candidateWords {
-                    let score = min(similarity(h2Words, words), similarity(words, h2Words))
-                    if score >= 0.5, score > (bestH2?.score ?? 0) { bestH2 = (h2, score) }
+                    // Looser than for an <h1>, an <h2> only agrees when one side holds all of
+                    // the other's words: sections share a word with the title by chance.
+                    let forward = similarity(h2Words, words), backward = similarity(words, h2Words)
+                    let score = min(forward, backward)
+                    if score >= 0.5, max(forward, backward) == 1, score > (bestH2?.score ?? 0) { bestH2 = (h2, score) }
                 }
             }
             if let bestH2 { return bestH2.title }

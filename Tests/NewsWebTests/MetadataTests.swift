@@ -65,6 +65,14 @@ struct MetadataTests {
         #expect(result.title == "Our work for open culture")
     }
 
+    @Test func anH1RepeatingTheEndOfTheTitleIsTheSitesName() throws {
+        // A wiki's name in its <h1> and at the end of every <title>: the rest is the headline.
+        let result = try readPage(page("<h1>Dance Steps - Club in Town</h1><h2>Open turn partners</h2>" + body,
+                                       head: "<title>Open turn steps - Dance Steps - Club in Town</title>"),
+                                  url: "https://clubsite.example/open-turn")
+        #expect(result.title == "Open turn steps")
+    }
+
     @Test func aLabelInsideTheH1IsNotPartOfTheHeadline() throws {
         let result = try readPage(page("<h1><a href='#'><span class='label label--blue'>Patch Notes</span>"
                                        + "<span class='label-append'>&nbsp;</span>Version 4.2 fixes the login bug</a></h1>" + body,
