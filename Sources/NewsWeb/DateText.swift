@@ -4,7 +4,7 @@ import NewsModel
 /// `20191120`), month names in English, German, French and Spanish (`November 20, 2019`,
 /// `20 Nov 2019`, `20. November 2019`, `le 20 novembre 2019`), numeric dates with the year last
 /// (`20.11.2019`, `11/20/2019` — day first unless the first number cannot be a day), and dates
-/// in URLs (`/2019/11/20/`).
+/// in URLs (`/2019/11/20/`, `/2020/oct/02/`).
 ///
 /// Only the calendar day is kept: the time of day and zone are dropped, as the model records
 /// dates only (``CalendarDate``).
@@ -89,16 +89,23 @@ enum DateText {
         return nil
     }
 
-    /// A date in a URL path: `/2019/11/20/` or `/2019-11-20-`; `nil` without one.
+    /// A date in a URL path: `/2019/11/20/`, `/2018/12/4/`, `/2019-11-20-`, `/2020/oct/02/`;
+    /// `nil` without one. The month may have one digit or be an English or other month name
+    /// (``months``); the day one or two digits.
     static func fromURL(_ url: String) -> CalendarDate? {
         let tokens = tokenize(url)
         for i in tokens.indices {
             guard case .number(let year, 4) = tokens[i], (1990...2100).contains(year), i + 4 < tokens.count,
                 case .separator(let s1) = tokens[i + 1], s1 == "/" || s1 == "-" || s1 == "_",
-                case .number(let month, 2) = tokens[i + 2],
                 case .separator(let s2) = tokens[i + 3], s2 == s1,
                 case .number(let day, let digits) = tokens[i + 4], digits <= 2
             else { continue }
+            let month: Int
+            switch tokens[i + 2] {
+            case .number(let value, let digits) where digits <= 2: month = value
+            case .word(let word) where months[word] != nil: month = months[word]!
+            default: continue
+            }
             if let date = CalendarDate(year: year, month: month, day: day) { return date }
         }
         return nil

@@ -13,7 +13,12 @@ struct PageMetadata: Sendable, Equatable {
     var openGraphTitle: String?
     var metaTitle: String?
     var titleElement: String?
+    /// The page's `<h1>` texts, in order, without labels inside them (``headingText(_:_:)``).
     var headings: [String] = []
+    /// The page's first `<h2>` texts (at most 10), for pages whose headline is not an `<h1>`.
+    var subheadings: [String] = []
+    /// The labels cut from the page's `<h1>`s ("Patch Notes"), which titles often keep.
+    var headingLabels: [String] = []
     /// Dates the page states, in order of trust, with where each came from and its raw text.
     var dates: [(source: String, date: CalendarDate, raw: String)] = []
     var authors: [String] = []
@@ -26,6 +31,7 @@ struct PageMetadata: Sendable, Equatable {
     static func == (lhs: PageMetadata, rhs: PageMetadata) -> Bool {
         lhs.jsonLDHeadline == rhs.jsonLDHeadline && lhs.openGraphTitle == rhs.openGraphTitle
             && lhs.titleElement == rhs.titleElement && lhs.headings == rhs.headings
+            && lhs.subheadings == rhs.subheadings && lhs.headingLabels == rhs.headingLabels
             && lhs.dates.map(\.date) == rhs.dates.map(\.date) && lhs.authors == rhs.authors
             && lhs.publisher == rhs.publisher && lhs.url == rhs.url && lhs.language == rhs.language
     }
@@ -73,11 +79,18 @@ struct PageMetadata: Sendable, Equatable {
                 }
             case "title":
                 if metadata.titleElement == nil { metadata.titleElement = clean(document.text(of: index)) }
-            case "h1":
+            case "h1", "h2":
                 // A headline is a few inline elements; an <h1> around a whole page is not one.
                 guard document.subtreeEnd(index) - index < 100 else { continue }
-                let text = clean(document.text(of: index))
-                if !text.isEmpty { metadata.headings.append(text) }
+                if node.name == "h2", metadata.subheadings.count >= 10 { continue }
+                let (text, labels) = headingText(document, index)
+                guard !text.isEmpty else { continue }
+                if node.name == "h1" {
+                    metadata.headings.append(text)
+                    metadata.headingLabels += labels
+                } else {
+                    metadata.subheadings.append(text)
+                }
             case "time":
                 if let value = node.attribute("datetime") ?? node.attribute("content") {
                     timeElements.append(value)
@@ -142,6 +155,32 @@ struct PageMetadata: Sendable, Equatable {
             metadata.authors = uniqueAuthors(authors)
         }
         return metadata
+    }
+
+    /// The text of a heading without the labels a forum or a site sets before it
+    /// (`<span class="label">Patch Notes</span>`, a `badge`): they are not part of the headline.
+    /// A heading that is all label keeps its text. Returns the text and the labels cut.
+    static func headingText(_ document: HTMLDocument, _ index: Int) -> (text: String, labels: [String]) {
+        let nodes = document.nodes
+        let end = document.subtreeEnd(index)
+        var text = ""
+        var labels: [String] = []
+        var i = index + 1
+        while i < end {
+            let node = nodes[i]
+            if node.isText {
+                text += node.text
+            } else if let classes = node.attribute("class")?.lowercased().split(separator: " "),
+                classes.contains(where: { $0 == "label" || $0 == "badge" })
+            {
+                labels.append(clean(document.text(of: i)))
+                i = document.subtreeEnd(i)
+                continue
+            }
+            i += 1
+        }
+        let cleaned = clean(text)
+        return cleaned.isEmpty ? (clean(document.text(of: index)), []) : (cleaned, labels.filter { !$0.isEmpty })
     }
 
     /// Reads one JSON-LD script: the first article-like object fills what is still empty.

@@ -104,7 +104,7 @@ public struct WebPageReader: Sendable {
                 let blocks = builder.blocks()
                 var lines = ["title: \(Self.chooseTitle(metadata) ?? "-")",
                              "  json-ld: \(metadata.jsonLDHeadline ?? "-") | og: \(metadata.openGraphTitle ?? "-") | <title>: \(metadata.titleElement ?? "-")",
-                             "  h1: \(metadata.headings)", "publisher: \(metadata.publisher ?? "-")"]
+                             "  h1: \(metadata.headings) h2: \(metadata.subheadings.prefix(3))", "publisher: \(metadata.publisher ?? "-")"]
                 for (source, date, raw) in metadata.dates { lines.append("date: \(date.iso) from \(source) (\(raw))") }
                 lines.append(MainTextExtractor(document: document, blocks: blocks, title: Self.chooseTitle(metadata),
                                                articleBody: metadata.articleBody).trace())
@@ -144,18 +144,42 @@ public struct WebPageReader: Sendable {
     }
 
     /// The headline: the `<h1>` that agrees with the page's metadata (the headline as a reader
-    /// sees it); else the JSON-LD `headline`, `og:title` or `<title>`, without the site's name.
+    /// sees it); else the page's only `<h1>` when it reads as a headline (four words or more,
+    /// not the site's name, not a metadata title with more around it); else an `<h2>` that
+    /// agrees with the metadata when no `<h1>` does; else the JSON-LD `headline`, `og:title` or
+    /// `<title>`, without the site's name — or the first `<h2>` when every title names only the
+    /// site.
     static func chooseTitle(_ metadata: PageMetadata, url: String? = nil) -> String? {
         let sites = siteNames(metadata, url: url ?? metadata.url)
-        let fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
+        var fromMetadata = [metadata.jsonLDHeadline, metadata.openGraphTitle, metadata.titleElement, metadata.metaTitle]
             .compactMap { $0 }.filter { $0.utf8.count <= 2000 }
             .map { stripSiteName(PageMetadata.clean(decodeEntities($0)), sites: sites) }.filter { !$0.isEmpty }
+        // An <h1> that repeats the end of a title after a separator ("Story - Wiki name" over
+        // <h1>Wiki name</h1>) is the site's name: it is cut from the title and is no headline.
+        var siteHeadings: Set<String> = []
+        for heading in metadata.headings.prefix(20) where heading.unicodeScalars.count <= 300 {
+            let h1 = PageMetadata.clean(decodeEntities(heading))
+            guard !h1.isEmpty else { continue }
+            for (index, title) in fromMetadata.enumerated() {
+                for separator in titleSeparators {
+                    let parts = split(title, separator + h1)
+                    guard parts.count == 2, parts[1].isEmpty else { continue }
+                    // What the title has before the <h1>'s text may be the <h1>'s own label.
+                    let rest = PageMetadata.clean(parts[0])
+                    if !rest.isEmpty, !metadata.headingLabels.contains(rest) {
+                        fromMetadata[index] = rest
+                        siteHeadings.insert(h1)
+                    }
+                    break
+                }
+            }
+        }
         let candidates = fromMetadata.flatMap { titleParts($0) + [$0] }
         let candidateWords = candidates.map(titleWords)
         var best: (title: String, score: Double)?
         for heading in metadata.headings.prefix(20) where heading.utf8.count <= 1200 {
             let h1 = PageMetadata.clean(decodeEntities(heading))
-            guard !h1.isEmpty, h1.unicodeScalars.count <= 300 else { continue }
+            guard !h1.isEmpty, h1.unicodeScalars.count <= 300, !siteHeadings.contains(h1) else { continue }
             let h1Words = titleWords(h1)
             for words in candidateWords {
                 // Both ways: a site's name in an <h1> shares all its words with "Story | Site"
@@ -176,10 +200,56 @@ public struct WebPageReader: Sendable {
             if let longest = inside.max(by: { $0.unicodeScalars.count < $1.unicodeScalars.count }) { return longest }
         }
         if let best { return best.title }
-        if fromMetadata.isEmpty, let only = metadata.headings.first, metadata.headings.count == 1 {
-            return PageMetadata.clean(decodeEntities(only))
+        let h1s = metadata.headings.prefix(20).map { PageMetadata.clean(decodeEntities($0)) }
+            .filter { !$0.isEmpty && !siteHeadings.contains($0) }
+        // The page's only <h1> is its headline as a reader sees it, even when the metadata words
+        // it otherwise (an SEO title, an older headline) — unless it is the site's name or a few
+        // words, or holds a metadata title with a kicker or a subtitle around it.
+        if h1s.count == 1, let h1 = h1s.first, h1.unicodeScalars.count <= 300, titleWords(h1).count >= 4,
+            !isSiteName(h1, sites), !fromMetadata.contains(where: { bytesContain(h1, $0) })
+        {
+            return h1
         }
+        // Without an <h1> that agrees, an <h2> that agrees with a metadata title, or with one of
+        // its parts, is the headline as shown ("Site - Section » Headline" over an <h2>).
+        if h1s.isEmpty || h1s.count > 1 {
+            var bestH2: (title: String, score: Double)?
+            for heading in metadata.subheadings.prefix(10) where heading.unicodeScalars.count <= 300 {
+                let h2 = PageMetadata.clean(decodeEntities(heading))
+                let h2Words = titleWords(h2)
+                // An <h2> holding a metadata title and more (a date before it) leaves the
+                // metadata's, clean, to the fall-back below.
+                guard h2Words.count >= 2, !isSiteName(h2, sites), !fromMetadata.contains(where: { $0 != h2 && bytesContain(h2, $0) })
+                else { continue }
+                for words in candidateWords {
+                    // Looser than for an <h1>, an <h2> only agrees when one side holds all of
+                    // the other's words: sections share a word with the title by chance.
+                    let forward = similarity(h2Words, words), backward = similarity(words, h2Words)
+                    let score = min(forward, backward)
+                    if score >= 0.5, max(forward, backward) == 1, score > (bestH2?.score ?? 0) { bestH2 = (h2, score) }
+                }
+            }
+            if let bestH2 { return bestH2.title }
+        }
+        // A page whose every title names only the site ("Rail Enquiries -"): its first <h2>.
+        let headlines = fromMetadata.filter { !isOnlySiteName($0, sites) }
+        if !fromMetadata.isEmpty, headlines.isEmpty, h1s.isEmpty, let h2 = metadata.subheadings.first.map({ PageMetadata.clean(decodeEntities($0)) }),
+            !h2.isEmpty
+        {
+            return h2
+        }
+        if fromMetadata.isEmpty, let only = h1s.first, h1s.count == 1 { return only }
         return fromMetadata.first
+    }
+
+    /// Whether a title is the site's name alone, maybe with a dangling separator
+    /// ("Rail Enquiries -").
+    static func isOnlySiteName(_ title: String, _ sites: [String]) -> Bool {
+        var text = Substring(title)
+        while let last = text.unicodeScalars.last, "|-–—:·»/ ".unicodeScalars.contains(last) {
+            text = Substring(text.unicodeScalars.dropLast())
+        }
+        return !text.isEmpty && isSiteName(String(text), sites)
     }
 
     /// Whether `text` contains `part`, comparing UTF-8 bytes (the same as comparing scalars,
@@ -307,20 +377,22 @@ public struct WebPageReader: Sendable {
         }
     }
 
-    /// The publication date: the first one the metadata states (JSON-LD `datePublished`, then
-    /// `<meta>` tags, microdata, `<time>`), not a last-modified date; else a date in the URL;
-    /// else one in a short line of the page (a "Posted on …" line, a date above the headline).
+    /// The publication date: a full date in the page's URL or its canonical URL
+    /// (`/2019/11/20/`; a site that dates its paths dates them when it publishes, as htmldate
+    /// also trusts them first); else the first one the metadata states (JSON-LD
+    /// `datePublished`, then `<meta>` tags, microdata, `<time>`), not a last-modified date; else
+    /// one in a short line of the page (a "Posted on …" line, a date above the headline).
     ///
     /// Metadata often gives the time in UTC while the page shows the publisher's own day: an
     /// article posted at 23:30 in New York is stamped 04:30 the next day. When the metadata's
     /// time is UTC before noon and the page shows the day before (in a `<time>` element or a
     /// short line), the page's day is the one its readers saw, and the one taken.
     static func chooseDate(_ metadata: PageMetadata, blocks: [TextBlock], chosen: [TextBlock], url: String?) -> CalendarDate? {
-        let published = metadata.dates.filter { !isModified($0.source) }
-        guard let first = published.first else {
-            if let fromURL = url.flatMap(DateText.fromURL) { return fromURL }
-            return dateInText(blocks: blocks, chosen: chosen)
+        for address in [url, metadata.url] {
+            if let fromURL = address.flatMap(DateText.fromURL) { return fromURL }
         }
+        let published = metadata.dates.filter { !isModified($0.source) }
+        guard let first = published.first else { return dateInText(blocks: blocks, chosen: chosen) }
         if let hour = utcHour(first.raw), hour < 12 {
             let dayBefore = first.date.adding(days: -1)
             // The first date the page shows: its first local <time>, else its first short line
@@ -354,9 +426,21 @@ public struct WebPageReader: Sendable {
         return hour
     }
 
-    /// A date in a short line of the page, for pages whose metadata states none: first the
-    /// lines before and at the start of the article, then any short line with a date.
+    /// Words that say a line gives the publication date ("Published On May 10, 2022",
+    /// "Posted on …", "Veröffentlicht am …"), lower-cased.
+    static let publicationCues = [
+        "published", "posted", "veröffentlicht", "erstellt am", "erschienen", "publié", "publicado", "pubblicato",
+    ]
+
+    /// A date in a short line of the page, for pages whose metadata states none: first a short
+    /// line that says it is the publication date ("Published on …"), then the lines before
+    /// and at the start of the article, then any short line with a date.
     static func dateInText(blocks: [TextBlock], chosen: [TextBlock]) -> CalendarDate? {
+        for block in blocks.prefix(2000) where block.length < 120 {
+            let line = block.text.lowercased()
+            guard publicationCues.contains(where: { line.contains($0) }), let date = DateText.parse(block.text) else { continue }
+            return date
+        }
         let firstChosen = chosen.first?.firstNode ?? 0
         for block in blocks where block.length < 120 && block.firstNode <= firstChosen {
             if let date = DateText.parse(block.text) { return date }

@@ -51,6 +51,49 @@ struct MetadataTests {
         #expect(result.title == "Bridge approved")
     }
 
+    @Test func thePagesOnlyH1IsTheHeadlineThoughTheMetadataWordsItOtherwise() throws {
+        var result = try readPage(page("<h1>Twenty small nursery ideas for when space is tight</h1>" + body,
+                                       head: "<meta property='og:title' content='Clever ways to set up a baby room'>"
+                                           + "<title>Clever ways to set up a baby room - Parent Post</title>"))
+        #expect(result.title == "Twenty small nursery ideas for when space is tight")
+        // An <h1> holding the metadata's headline and a subtitle: the metadata's is the clean one.
+        result = try readPage(page("<h1>Fish cakes, hot and fresh Welcome to the capital of flavour, a harbour town</h1>" + body,
+                                   head: "<meta property='og:title' content='Fish cakes, hot and fresh'>"))
+        #expect(result.title == "Fish cakes, hot and fresh")
+        // A short <h1> is a section's or a site's name, not a headline.
+        result = try readPage(page("<h1>What we do</h1>" + body, head: "<title>Our work for open culture</title>"))
+        #expect(result.title == "Our work for open culture")
+    }
+
+    @Test func anH1RepeatingTheEndOfTheTitleIsTheSitesName() throws {
+        // A wiki's name in its <h1> and at the end of every <title>: the rest is the headline.
+        let result = try readPage(page("<h1>Dance Steps - Club in Town</h1><h2>Open turn partners</h2>" + body,
+                                       head: "<title>Open turn steps - Dance Steps - Club in Town</title>"),
+                                  url: "https://clubsite.example/open-turn")
+        #expect(result.title == "Open turn steps")
+    }
+
+    @Test func aLabelInsideTheH1IsNotPartOfTheHeadline() throws {
+        let result = try readPage(page("<h1><a href='#'><span class='label label--blue'>Patch Notes</span>"
+                                       + "<span class='label-append'>&nbsp;</span>Version 4.2 fixes the login bug</a></h1>" + body,
+                                       head: "<meta property='og:title' content='Patch Notes - Version 4.2 fixes the login bug'>"))
+        #expect(result.title == "Version 4.2 fixes the login bug")
+    }
+
+    @Test func withoutAnAgreeingH1AnAgreeingH2IsTheHeadline() throws {
+        // No <h1>: the <h2> that agrees with a part of the title, as the page shows it.
+        var result = try readPage(page("<h2>Boat training</h2>" + body, head: "<title>Riverside Fire Brigade - Training</title>"))
+        #expect(result.title == "Boat training")
+        // A list's <h1>s, and a breadcrumb title whose last part is the page's <h2>.
+        result = try readPage(page("<h1>Win a headset!</h1><h1>Our team reports</h1><h2>The events of the last weeks</h2>" + body,
+                                   head: "<title>Gamers club - News » The events of the last weeks</title>"))
+        #expect(result.title == "The events of the last weeks")
+        // Every title names only the site: the first <h2>.
+        result = try readPage(page("<h1></h1><h2>Replacement buses this weekend</h2>" + body,
+                                   head: "<title>Rail Enquiries -</title><meta property='og:site_name' content='Rail Enquiries'>"))
+        #expect(result.title == "Replacement buses this weekend")
+    }
+
     @Test func aUTCStampYieldsToTheDayThePageShows() throws {
         let head = "<meta property='article:published_time' content='2020-02-25T02:25:54+00:00'>"
         var result = try readPage(page("<time datetime='2020-02-24T21:25:54-05:00'>February 24, 2020</time>" + body, head: head))
@@ -66,6 +109,26 @@ struct MetadataTests {
         #expect(result.date == CalendarDate(year: 2021, month: 5, day: 3))
         result = try readPage(page(body))
         #expect(result.date == nil)
+    }
+
+    @Test func aDateInTheURLOrTheCanonicalURLWinsOverTheMetadata() throws {
+        // The metadata's date is a later republication; the path dates the story.
+        var result = try readPage(page(body, head: "<meta property='article:published_time' content='2019-06-17T18:28:00+0200'>"),
+                                  url: "https://blog.example/home/2017/7/12/lighthouse")
+        #expect(result.date == CalendarDate(year: 2017, month: 7, day: 12))
+        // An aggregator's copy: its own URL has no date, the canonical one names the month, and
+        // the page shows the day in a form that could be read either way round.
+        result = try readPage(page("<span class='time'>02/10/2020</span>" + body,
+                                   head: "<link rel='canonical' href='https://paper.example/education/2020/oct/02/halls-too-full'>"),
+                              url: "https://aggregator.example/news/ar-BB19DU")
+        #expect(result.date == CalendarDate(year: 2020, month: 10, day: 2))
+    }
+
+    @Test func aPublishedLineWinsOverOtherDatesInTheText() throws {
+        // Today's date in the site's header comes first; the article says when it was published.
+        let result = try readPage(page("<ul><li><a href='#'>May 11, 2022</a></li></ul><h1>Vessel stopped at sea</h1>"
+                                       + "<span>Published On May 10, 2022 01:52 PM</span>" + body))
+        #expect(result.date == CalendarDate(year: 2022, month: 5, day: 10))
     }
 
     @Test func brokenJSONLDIsReadAsFarAsItGoes() {
@@ -107,5 +170,8 @@ struct DateTextTests {
         #expect(DateText.parse("12345678") == nil)
         #expect(DateText.fromURL("https://example.com/story/12345") == nil)
         #expect(DateText.fromURL("https://example.com/2021-07-04-fireworks") == day(2021, 7, 4))
+        #expect(DateText.fromURL("https://example.com/news/2018/12/4/yellow-vests") == day(2018, 12, 4))
+        #expect(DateText.fromURL("https://paper.example/world/2020/oct/02/story") == day(2020, 10, 2))
+        #expect(DateText.fromURL("https://example.com/2020/may-day/12") == nil)
     }
 }
