@@ -55,15 +55,21 @@ def peak_memory_kb(command):
     return int(result.stderr.strip().splitlines()[-1])
 
 
-def input_bytes(path):
+def input_files(path):
+    """The article files a corpus path stands for: the file; a folder's .sgm files when it has
+    any (the Reuters-21578 folder also holds category lists and a README, which are no news);
+    else every file newsq --add reads in the folder."""
     if os.path.isfile(path):
-        return os.path.getsize(path)
-    total = 0
-    for root, _, files in os.walk(path):
-        for name in files:
-            if name.endswith((".txt", ".md", ".markdown", ".json", ".sgm")):
-                total += os.path.getsize(os.path.join(root, name))
-    return total
+        return [path]
+    sgm = sorted(os.path.join(path, name) for name in os.listdir(path) if name.endswith(".sgm"))
+    if sgm:
+        return sgm
+    return sorted(os.path.join(root, name) for root, _, names in os.walk(path) for name in names
+                  if name.endswith((".txt", ".md", ".markdown", ".json", ".sgm")))
+
+
+def input_bytes(path):
+    return sum(os.path.getsize(name) for name in input_files(path))
 
 
 def raw_fts5(path, database):
@@ -72,9 +78,7 @@ def raw_fts5(path, database):
         os.remove(database)
     connection = sqlite3.connect(database)
     connection.execute("CREATE VIRTUAL TABLE docs USING fts5(body)")
-    files = [path] if os.path.isfile(path) else [
-        os.path.join(root, name) for root, _, names in os.walk(path) for name in names
-        if name.endswith((".txt", ".md", ".markdown", ".json", ".sgm"))]
+    files = input_files(path)
     start = time.perf_counter()
     with connection:
         for name in files:
@@ -214,7 +218,8 @@ def main():
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
         start = time.perf_counter()
-        added = run([options.newsq, "--db", db, "--add", path, "--date", options.date])
+        added = run([options.newsq, "--db", db, "--add"] + (input_files(path) if any(f.endswith(".sgm") for f in input_files(path)) else [path])
+                    + ["--date", options.date])
         seconds = time.perf_counter() - start
         summary = added.stderr.strip().splitlines()[0] if added.stderr.strip() else ""
         articles = int(newsq_rows(options.newsq, db, "articles | count")[0]["count"])
@@ -234,7 +239,8 @@ def main():
         if pg:
             run(["psql", pg, "-q", "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"])
             pg_start = time.perf_counter()
-            run([options.newsq, "--db", pg, "--add", path, "--date", options.date])
+            run([options.newsq, "--db", pg, "--add"] + (input_files(path) if any(f.endswith(".sgm") for f in input_files(path)) else [path])
+                + ["--date", options.date])
             entry["pg_build_s"] = time.perf_counter() - pg_start
         in_process = {}
         bench = run([options.bench, "--db", db, "--runs", str(options.runs)] + sum((["-q", q] for _, q, _ in forms), []))

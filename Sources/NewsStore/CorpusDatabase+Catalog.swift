@@ -41,6 +41,21 @@ extension CorpusDatabase: CorpusStore {
         func collect(_ sql: String, _ parameters: [SQLValue]) throws {
             for row in try connection.rows(sql, parameters) { if let group = row[0].integer { groups.insert(group) } }
         }
+        // First the actors a key, a word or a prefix names — enough to resolve a name that is
+        // there (and to see that it is ambiguous); only a name that is not there needs every
+        // actor whose keys are near it in length, the ones a spelling suggestion comes from (a
+        // large corpus has thousands).
+        try collectNamed(folded, collect)
+        if !groups.isEmpty, let actor = try? resolve(text, among: groups) { return actor }
+        let limit = max(1, folded.count / 3)
+        try collect("SELECT DISTINCT grp FROM actor_keys WHERE len BETWEEN \(p(1)) AND \(p(2))",
+                    [.integer(Int64(folded.count - limit)), .integer(Int64(folded.count + limit))])
+        return try resolve(text, among: groups)
+    }
+
+    /// Collects the corpus actors with `folded` as a key, its first word as a key word, or a key
+    /// or key word starting with it.
+    private func collectNamed(_ folded: String, _ collect: (String, [SQLValue]) throws -> Void) throws {
         try collect("SELECT grp FROM actor_keys WHERE folded = \(p(1))", [.text(folded)])
         let words = ActorResolver.words(folded)
         if let first = words.first {
@@ -53,9 +68,10 @@ extension CorpusDatabase: CorpusStore {
                 try collect("SELECT grp FROM actor_key_words WHERE word >= \(p(1)) AND word < \(p(2))", [.text(folded), .text(end)])
             }
         }
-        let limit = max(1, folded.count / 3)
-        try collect("SELECT DISTINCT grp FROM actor_keys WHERE len BETWEEN \(p(1)) AND \(p(2))",
-                    [.integer(Int64(folded.count - limit)), .integer(Int64(folded.count + limit))])
+    }
+
+    /// Resolves `text` among the corpus actors `groups`, with all their keys.
+    private func resolve(_ text: String, among groups: Set<Int64>) throws -> Actor {
         let ordered = groups.sorted()
         var actors: [Actor] = []
         var keys: [ActorResolver.Key] = []

@@ -174,7 +174,11 @@ extension CorpusDatabase {
         let shape = BaseTables.shape(of: piece.table)
         guard let index = shape.index(of: field) else { return nil }
         let column = shape.columns[index]
-        let ordered = "SELECT q.*, ROW_NUMBER() OVER (ORDER BY \(piece.order.joined(separator: ", "))) AS n FROM (\(piece.sql)) q"
+        // Each row's place: `rid` itself when the rows are in corpus order (so SQLite flattens the
+        // query and reads the items through their index), else its number in the plan's order.
+        let ordered = piece.order == ["rid"]
+            ? "SELECT q.*, q.rid AS n FROM (\(piece.sql)) q"
+            : "SELECT q.*, ROW_NUMBER() OVER (ORDER BY \(piece.order.joined(separator: ", "))) AS n FROM (\(piece.sql)) q"
         let sql: String
         if column.type == .text, let idField = shape.actorFields[field], let ids = shape.index(of: idField), shape.columns[ids].type == .list {
             // One count per speaker of a joint statement, by the actor's name.

@@ -282,11 +282,13 @@ struct PlanCompiler {
         return (sql, parameters)
     }
 
-    /// Whether a list field of the row holds an item whose `column` is the parameter.
+    /// Whether a list field of the row holds an item whose `column` is the parameter: the rows
+    /// found through the items' `(field, value)` index, not a probe per row (`EXISTS` made
+    /// `quotes by NAME` read every statement of a corpus).
     private func item(_ table: BaseTable, _ field: String, _ column: String, _ placeholder: String,
                       _ parameter: (SQLValue) -> String) -> String {
         let name = parameter(.text(field))
-        return "EXISTS (SELECT 1 FROM t_\(table.rawValue)_items i WHERE i.rid = q.rid AND i.field = \(name) AND i.\(column) = \(placeholder))"
+        return "(rid IN (SELECT i.rid FROM t_\(table.rawValue)_items i WHERE i.field = \(name) AND i.\(column) = \(placeholder)))"
     }
 
     /// `sql` with its parameter marks numbered after `offset` earlier parameters, in the dialect.
