@@ -131,8 +131,8 @@ def questions(newsq, db):
          "SELECT v_id, v_speaker, v_kind, v_paragraph, v_text FROM t_statements WHERE rid IN "
          f"(SELECT rowid FROM t_statements_fts WHERE t_statements_fts MATCH {match}) ORDER BY v_kind, v_paragraph, rid"),
         (f'quotes by {speaker}', f'quotes by "{speaker}"',
-         "SELECT s.v_id, s.v_speaker, s.v_kind, s.v_text FROM t_statements s WHERE EXISTS (SELECT 1 FROM "
-         f"t_statements_items i WHERE i.rid = s.rid AND i.field = 'speakers' AND i.value = '{actor}') ORDER BY s.rid"),
+         "SELECT s.v_id, s.v_speaker, s.v_kind, s.v_text FROM t_statements s WHERE s.rid IN (SELECT i.rid FROM "
+         f"t_statements_items i WHERE i.field = 'speakers' AND i.value = '{actor}') ORDER BY s.rid"),
         ("quotes | count by speaker", "quotes | count by speaker",
          "SELECT g.name, COUNT(*) FROM t_statements_items i JOIN actor_groups g ON g.id = i.value "
          "WHERE i.field = 'speakers' GROUP BY g.name ORDER BY 2 DESC, 1"),

@@ -11,7 +11,7 @@ extension CorpusDatabase: CorpusStore {
 
     public func articlePosition(of id: String) throws -> Int? {
         guard let ord = try connection.scalar("SELECT ord FROM articles_store WHERE id = \(p(1))", [.text(id)])?.integer else { return nil }
-        return try ords().firstIndex(of: ord)
+        return try position(ofOrd: ord)
     }
 
     public func articleID(at position: Int) throws -> String {
@@ -95,9 +95,8 @@ extension CorpusDatabase: CorpusStore {
     }
 
     public func articles(holdingRecord id: String) throws -> [Int] {
-        let ords = try ords()
         let holders = try connection.rows("SELECT DISTINCT article FROM records WHERE id = \(p(1))", [.text(id)]).compactMap { $0[0].integer }
-        return holders.compactMap { ords.firstIndex(of: $0) }.sorted()
+        return try holders.compactMap { try position(ofOrd: $0) }.sorted()
     }
 
     public func actorName(_ id: String) throws -> String? {
@@ -107,13 +106,12 @@ extension CorpusDatabase: CorpusStore {
     /// The members of a corpus actor in the articles of `scope` (positions; `nil`: all): each
     /// article's model and the actor's id there, in corpus order.
     func members(of actor: Actor, scope: Set<Int>?) throws -> [(model: ArticleModel, actor: String)] {
-        let ords = try ords()
         let rows = try connection.rows(
             "SELECT m.article, m.local FROM actor_members m JOIN actor_groups g ON g.grp = m.grp WHERE g.id = \(p(1)) ORDER BY m.article",
             [.text(actor.id)])
         var members: [(model: ArticleModel, actor: String)] = []
         for row in rows {
-            guard let ord = row[0].integer, let local = row[1].text, let position = ords.firstIndex(of: ord) else { continue }
+            guard let ord = row[0].integer, let local = row[1].text, let position = try position(ofOrd: ord) else { continue }
             if let scope, !scope.contains(position) { continue }
             members.append((try model(ord: ord), local))
         }

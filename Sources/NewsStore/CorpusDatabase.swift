@@ -16,7 +16,11 @@ public final class CorpusDatabase {
     /// Article models read back, by `ord` (a store loads a few for profiles and sources).
     var modelCache: [Int64: ArticleModel] = [:]
     /// Every article's `ord`, in corpus order, read when first needed in a query.
-    var cachedOrds: [Int64]?
+    var cachedOrds: [Int64]? {
+        didSet { cachedPositions = nil }
+    }
+    /// Each article's position by its `ord`, built from ``cachedOrds`` when first needed.
+    var cachedPositions: [Int64: Int]?
     /// The insert statements of each base table, built on first use.
     var inserts: [BaseTable: InsertStatements] = [:]
     /// The corpus actors an open batch has read or changed (``inBatch(_:)``), while it holds the
@@ -71,6 +75,14 @@ public final class CorpusDatabase {
         let ords = try connection.rows("SELECT ord FROM articles_store ORDER BY ord").compactMap { $0[0].integer }
         cachedOrds = ords
         return ords
+    }
+
+    /// The position of the article with `ord` in corpus order.
+    func position(ofOrd ord: Int64) throws -> Int? {
+        if let cachedPositions { return cachedPositions[ord] }
+        let positions = Dictionary(uniqueKeysWithValues: try ords().enumerated().map { ($1, $0) })
+        cachedPositions = positions
+        return positions[ord]
     }
 
     /// The model of the article with `ord`, read from the store.
