@@ -180,7 +180,20 @@ extension CorpusDatabase {
             ? "SELECT q.*, q.rid AS n FROM (\(piece.sql)) q"
             : "SELECT q.*, ROW_NUMBER() OVER (ORDER BY \(piece.order.joined(separator: ", "))) AS n FROM (\(piece.sql)) q"
         let sql: String
-        if column.type == .text, let idField = shape.actorFields[field], let ids = shape.index(of: idField), shape.columns[ids].type == .list {
+        // Every row of the table, in corpus order: the list items alone answer, without a
+        // look-up of each item's row.
+        let everyRow = piece.sql == "SELECT * FROM t_\(piece.table.rawValue)" && piece.order == ["rid"]
+        if everyRow, column.type == .text, let idField = shape.actorFields[field], let ids = shape.index(of: idField), shape.columns[ids].type == .list {
+            sql = """
+                SELECT COALESCE(g.name, i.value), COUNT(*), MIN(i.rid * 1000 + i.position) AS first FROM t_\(piece.table.rawValue)_items i
+                LEFT JOIN actor_groups g ON g.id = i.value WHERE i.field = '\(idField)' GROUP BY COALESCE(g.name, i.value) ORDER BY first
+                """
+        } else if everyRow, column.type == .list {
+            sql = """
+                SELECT i.value, COUNT(*), MIN(i.rid * 1000 + i.position) AS first FROM t_\(piece.table.rawValue)_items i
+                WHERE i.field = '\(field)' GROUP BY i.value ORDER BY first
+                """
+        } else if column.type == .text, let idField = shape.actorFields[field], let ids = shape.index(of: idField), shape.columns[ids].type == .list {
             // One count per speaker of a joint statement, by the actor's name.
             sql = """
                 SELECT COALESCE(g.name, i.value), COUNT(*), MIN(o.n * 1000 + i.position) AS first FROM (\(ordered)) o
