@@ -79,7 +79,7 @@ extension CorpusDatabase {
         for group in pending.changed.sorted() {
             guard let merged = pending.merged[group] else { continue }
             try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
-                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .integer(group)])
+                                   [.text(ModelFile.encodeActor(merged)), .integer(group)])
         }
         for group in pending.touched.sorted() { try writeKeys(of: group) }
         batch?.changed = []
@@ -207,7 +207,12 @@ extension CorpusDatabase {
     func mergedActor(_ group: Int64) throws -> Actor? {
         if let merged = batch?.merged[group] { return merged }
         guard let text = try connection.scalar("SELECT merged FROM actor_groups WHERE grp = \(p(1))", [.integer(group)])?.text else { return nil }
-        let merged = try JSONDecoder().decode(Actor.self, from: Data(text.utf8))
+        let merged: Actor
+        do {
+            merged = try ModelFile.decodeActor(text)
+        } catch {
+            throw StoreError("\(name): the stored corpus actor \(group) cannot be read (\(error.description)); rebuild the corpus with this newsq")
+        }
         batch?.merged[group] = merged
         return merged
     }
@@ -224,10 +229,10 @@ extension CorpusDatabase {
         batch?.changed.remove(group)
         if let name {
             try connection.execute("UPDATE actor_groups SET merged = \(p(1)), name = \(p(2)) WHERE grp = \(p(3))",
-                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .text(name), .integer(group)])
+                                   [.text(ModelFile.encodeActor(merged)), .text(name), .integer(group)])
         } else {
             try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
-                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .integer(group)])
+                                   [.text(ModelFile.encodeActor(merged)), .integer(group)])
         }
     }
 
@@ -318,7 +323,7 @@ struct SQLLinkIndex: ActorLinkIndex {
         merged = merged.keepingNewMentionTexts(&known)
         try connection.execute("INSERT INTO actor_groups (grp, id, name, kind, merged) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)))",
                                [.integer(group), .text(id), .text(actor.name), .text(actor.kind.rawValue),
-                                .text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self))])
+                                .text(ModelFile.encodeActor(merged))])
         store.batch?.merged[group] = merged
         try connection.execute("INSERT INTO actor_members (grp, article, local) VALUES (\(p(1)), \(p(2)), \(p(3)))",
                                [.integer(group), .integer(Int64(article)), .text(actor.id)])
