@@ -66,24 +66,6 @@ public enum ModelFile {
         return try ModelReader().statement(value)
     }
 
-    /// One actor as compact JSON, as a model file writes it (a corpus store keeps each corpus
-    /// actor's merged record so).
-    public static func encodeActor(_ actor: Actor) -> String {
-        json(actor).renderedCompact()
-    }
-
-    /// The actor described by `text`, written by ``encodeActor(_:)``; throws every problem when
-    /// it is not one.
-    public static func decodeActor(_ text: String) throws(LoadError) -> Actor {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(text)
-        } catch {
-            throw LoadError(issues: error.issues)
-        }
-        return try ModelReader().actor(value)
-    }
-
     /// The model as the JSON tree ``encode(_:)`` renders.
     ///
     /// Every non-optional field is written, empty arrays included; an optional field is written

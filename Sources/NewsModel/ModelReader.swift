@@ -30,13 +30,6 @@ public struct ModelReader: Sendable {
         return statement
     }
 
-    /// One actor record (as in a model file's `actors`), or every problem with it.
-    public func actor(_ value: JSONValue) throws(ModelFile.LoadError) -> Actor {
-        let run = Run()
-        guard let actor = run.actor(value, "$"), run.issues.isEmpty else { throw ModelFile.LoadError(issues: run.issues) }
-        return actor
-    }
-
     /// The fields that only format 2 has, by record type; in a format 1 file they are unknown.
     static let format2Fields: [String: Set<String>] = [
         "document": ["provenance"],

@@ -79,7 +79,7 @@ extension CorpusDatabase {
         for group in pending.changed.sorted() {
             guard let merged = pending.merged[group] else { continue }
             try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
-                                   [.text(ModelFile.encodeActor(merged)), .integer(group)])
+                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .integer(group)])
         }
         for group in pending.touched.sorted() { try writeKeys(of: group) }
         batch?.changed = []
@@ -207,12 +207,7 @@ extension CorpusDatabase {
     func mergedActor(_ group: Int64) throws -> Actor? {
         if let merged = batch?.merged[group] { return merged }
         guard let text = try connection.scalar("SELECT merged FROM actor_groups WHERE grp = \(p(1))", [.integer(group)])?.text else { return nil }
-        let merged: Actor
-        do {
-            merged = try ModelFile.decodeActor(text)
-        } catch {
-            throw StoreError("\(name): the stored corpus actor \(group) cannot be read (\(error.description)); rebuild the corpus with this newsq")
-        }
+        let merged = try JSONDecoder().decode(Actor.self, from: Data(text.utf8))
         batch?.merged[group] = merged
         return merged
     }
@@ -229,10 +224,10 @@ extension CorpusDatabase {
         batch?.changed.remove(group)
         if let name {
             try connection.execute("UPDATE actor_groups SET merged = \(p(1)), name = \(p(2)) WHERE grp = \(p(3))",
-                                   [.text(ModelFile.encodeActor(merged)), .text(name), .integer(group)])
+                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .text(name), .integer(group)])
         } else {
             try connection.execute("UPDATE actor_groups SET merged = \(p(1)) WHERE grp = \(p(2))",
-                                   [.text(ModelFile.encodeActor(merged)), .integer(group)])
+                                   [.text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self)), .integer(group)])
         }
     }
 
@@ -323,7 +318,7 @@ struct SQLLinkIndex: ActorLinkIndex {
         merged = merged.keepingNewMentionTexts(&known)
         try connection.execute("INSERT INTO actor_groups (grp, id, name, kind, merged) VALUES (\(p(1)), \(p(2)), \(p(3)), \(p(4)), \(p(5)))",
                                [.integer(group), .text(id), .text(actor.name), .text(actor.kind.rawValue),
-                                .text(ModelFile.encodeActor(merged))])
+                                .text(String(decoding: try JSONEncoder().encode(merged), as: UTF8.self))])
         store.batch?.merged[group] = merged
         try connection.execute("INSERT INTO actor_members (grp, article, local) VALUES (\(p(1)), \(p(2)), \(p(3)))",
                                [.integer(group), .integer(Int64(article)), .text(actor.id)])

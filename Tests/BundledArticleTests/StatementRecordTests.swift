@@ -30,14 +30,3 @@ struct StatementRecordTests {
         #expect(throws: ModelFile.LoadError.self) { try ModelFile.decodeStatement("{") }
     }
 }
-
-/// One actor as a record of its own (a corpus actor's merged record), both ways unchanged.
-@Suite("Actor records")
-struct ActorRecordTests {
-    @Test func everyBundledActorRoundTrips() throws {
-        for actor in ArticleModel.bundled.actors {
-            #expect(try ModelFile.decodeActor(ModelFile.encodeActor(actor)) == actor, "\(actor.id)")
-        }
-        #expect(throws: ModelFile.LoadError.self) { try ModelFile.decodeActor(#"{"id":"x"}"#) }
-    }
-}
