@@ -47,25 +47,6 @@ public enum ModelFile {
         return try ModelReader().read(document)
     }
 
-    /// One statement as compact JSON, as a model file writes it (what a corpus store keeps
-    /// beside each statement's row).
-    public static func encodeStatement(_ statement: Statement) -> String {
-        json(statement).renderedCompact()
-    }
-
-    /// The statement described by `text`, written by ``encodeStatement(_:)``; throws every
-    /// problem when it is not one. Read with the model file's own parser — several times faster
-    /// than Foundation's `JSONDecoder`, which a large search result spent most of its time in.
-    public static func decodeStatement(_ text: String) throws(LoadError) -> Statement {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(text)
-        } catch {
-            throw LoadError(issues: error.issues)
-        }
-        return try ModelReader().statement(value)
-    }
-
     /// The model as the JSON tree ``encode(_:)`` renders.
     ///
     /// Every non-optional field is written, empty arrays included; an optional field is written

@@ -22,14 +22,6 @@ public struct ModelReader: Sendable {
         return model
     }
 
-    /// One statement record (as in a model file's `statements`), or every problem with it.
-    /// References to actors and events are not checked: there is no model around it.
-    public func statement(_ value: JSONValue) throws(ModelFile.LoadError) -> Statement {
-        let run = Run()
-        guard let statement = run.statement(value, "$"), run.issues.isEmpty else { throw ModelFile.LoadError(issues: run.issues) }
-        return statement
-    }
-
     /// The fields that only format 2 has, by record type; in a format 1 file they are unknown.
     static let format2Fields: [String: Set<String>] = [
         "document": ["provenance"],

@@ -123,13 +123,9 @@ extension CorpusDatabase {
             return !runner.isCancelled
         }
         if runner.isCancelled { throw runner.cancelled() }
+        let decoder = JSONDecoder()
         for (row, json, ord) in pending {
-            let statement: Statement
-            do {
-                statement = try ModelFile.decodeStatement(json)
-            } catch {
-                throw StoreError("\(name): a stored statement cannot be read (\(error.description)); rebuild the corpus with this newsq")
-            }
+            guard let statement = try? decoder.decode(Statement.self, from: Data(json.utf8)) else { continue }
             let articleText = {
                 if let text = texts[ord] { return text }
                 let text = (try? self.connection.scalar("SELECT text FROM articles_store WHERE ord = \(self.p(1))", [.integer(ord)])?.text) ?? nil

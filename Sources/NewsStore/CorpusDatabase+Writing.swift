@@ -170,7 +170,7 @@ extension CorpusDatabase {
             }
         }
         if let statement {
-            values.append(.text(ModelFile.encodeStatement(statement)))
+            values.append(.text(String(decoding: try JSONEncoder().encode(statement), as: UTF8.self)))
         }
         let stems = statements.searchFields.map { StoreSchema.stemTokens(row[$0].displayText) }
         if connection.dialect == .postgresql {
