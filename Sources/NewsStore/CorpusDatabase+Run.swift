@@ -125,7 +125,13 @@ extension CorpusDatabase {
         if runner.isCancelled { throw runner.cancelled() }
         let decoder = JSONDecoder()
         for (row, json, ord) in pending {
-            guard let statement = try? decoder.decode(Statement.self, from: Data(json.utf8)) else { continue }
+            let statement: Statement
+            do {
+                statement = try decoder.decode(Statement.self, from: Data(json.utf8))
+            } catch {
+                // Never a row silently left out.
+                throw StoreError("\(name): a stored statement cannot be read (\(error)); rebuild the corpus with this newsq")
+            }
             let articleText = {
                 if let text = texts[ord] { return text }
                 let text = (try? self.connection.scalar("SELECT text FROM articles_store WHERE ord = \(self.p(1))", [.integer(ord)])?.text) ?? nil
