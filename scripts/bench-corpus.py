@@ -111,7 +111,11 @@ def pick_questions(newsq, db):
     texts = newsq_rows(newsq, db, f'quotes by "{speaker}" | show text | limit 20')
     words = [w.strip('.,;:"“”‘’()!?') for row in texts for w in row["text"].split()]
     words = [w.lower() for w in words if len(w) >= 7 and w.isalpha() and w.isascii()]
-    word = words[0] if words else "government"
+    # The rarest of the speaker's first few long words: who said is asked of a word, not of
+    # half the corpus (a synthetic corpus repeats a few words in every other statement).
+    candidates = list(dict.fromkeys(words))[:8] or ["government"]
+    counts = {w: int(newsq_rows(newsq, db, f'who said "{w}" | count')[0]["count"]) for w in candidates}
+    word = min(candidates, key=lambda w: (counts[w], candidates.index(w)))
     dated = newsq_rows(newsq, db, "events | where earliest is not null | show earliest | limit 1")
     day = dated[0]["earliest"] if dated else None
     published = newsq_rows(newsq, db, "articles | sort by published | show published")
