@@ -10,8 +10,14 @@ extension CorpusDatabase: CorpusStore {
     }
 
     public func articlePosition(of id: String) throws -> Int? {
-        guard let ord = try connection.scalar("SELECT ord FROM articles_store WHERE id = \(p(1))", [.text(id)])?.integer else { return nil }
-        return try position(ofOrd: ord)
+        if let cachedIDPositions { return cachedIDPositions[id] }
+        var positions: [String: Int] = [:]
+        for row in try connection.rows("SELECT id, ord FROM articles_store") {
+            guard let id = row[0].text, let ord = row[1].integer, let position = try position(ofOrd: ord) else { continue }
+            positions[id] = position
+        }
+        cachedIDPositions = positions
+        return positions[id]
     }
 
     public func articleID(at position: Int) throws -> String {

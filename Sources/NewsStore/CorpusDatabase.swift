@@ -17,10 +17,17 @@ public final class CorpusDatabase {
     var modelCache: [Int64: ArticleModel] = [:]
     /// Every article's `ord`, in corpus order, read when first needed in a query.
     var cachedOrds: [Int64]? {
-        didSet { cachedPositions = nil }
+        didSet {
+            cachedPositions = nil
+            cachedIDPositions = nil
+        }
     }
     /// Each article's position by its `ord`, built from ``cachedOrds`` when first needed.
     var cachedPositions: [Int64: Int]?
+    /// Each article's position by its id, read in one query when first needed (a condition on
+    /// articles asks it of every article it keeps: one query each was 10,000 round trips to a
+    /// PostgreSQL server).
+    var cachedIDPositions: [String: Int]?
     /// The insert statements of each base table, built on first use.
     var inserts: [BaseTable: InsertStatements] = [:]
     /// The corpus actors an open batch has read or changed (``inBatch(_:)``), while it holds the
