@@ -28,7 +28,7 @@ public enum ArticleReport {
         let articles = try self.articles(session: session, result: result)
         let html: String
         do {
-            html = try ReportWriter(title: articles.count == 1 ? "newsq report — \(articles[0].model.article.id)" : "newsq report")
+            html = try ReportWriter(title: articles.count == 1 ? "newsq report — \(articles[0].title ?? articles[0].model.article.title ?? articles[0].model.article.id)" : "newsq report")
                 .render(articles)
         } catch {
             throw Failure(description: error.description)

@@ -50,6 +50,13 @@ struct WebAndReportCommandTests {
         // The navigation, the related links and the footer are not the article's text.
         let text = try cli.run(["--article", page.path, "-c", ":article all"])
         #expect(!text.stdout.contains("Storm closes pier") && !text.stdout.contains("All rights reserved"))
+        // Its report is headed by the article's title, not its id (the file's name).
+        let report = page.deletingLastPathComponent().appendingPathComponent("harbour-report.html")
+        let written = try cli.run(["--article", page.path, "--report", report.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        let html = try String(contentsOfFile: report.path, encoding: .utf8)
+        #expect(html.contains("<title>newsq report — Harbour fees rise for the first time in a decade</title>"))
+        #expect(html.contains("-title\">Harbour fees rise for the first time in a decade</h2>"))
         // A page that is no article is refused with the reason, status 3.
         let empty = page.deletingLastPathComponent().appendingPathComponent("empty.html")
         try Data("<html><body><nav><a href='/'>Home</a></nav></body></html>".utf8).write(to: empty)

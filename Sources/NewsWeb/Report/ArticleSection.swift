@@ -26,7 +26,7 @@ struct ArticleSection: Sendable {
         self.number = number
         let model = article.model
         anchor = "a\(number)"
-        heading = article.title ?? model.article.id
+        heading = article.title ?? model.article.title ?? model.article.id
         if let records = article.records {
             let statementIDs = Set(model.statements.map(\.id))
             let actorIDs = Set(model.actors.map(\.id))
