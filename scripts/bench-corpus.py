@@ -68,6 +68,12 @@ def input_files(path):
                   if name.endswith((".txt", ".md", ".markdown", ".json", ".sgm")))
 
 
+def add_paths(path):
+    """What newsq --add is given for a corpus path: the .sgm files of a Reuters folder, else the path."""
+    files = input_files(path)
+    return files if any(name.endswith(".sgm") for name in files) else [path]
+
+
 def input_bytes(path):
     return sum(os.path.getsize(name) for name in input_files(path))
 
@@ -222,8 +228,7 @@ def main():
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
         start = time.perf_counter()
-        added = run([options.newsq, "--db", db, "--add"] + (input_files(path) if any(f.endswith(".sgm") for f in input_files(path)) else [path])
-                    + ["--date", options.date])
+        added = run([options.newsq, "--db", db, "--add"] + add_paths(path) + ["--date", options.date])
         seconds = time.perf_counter() - start
         summary = added.stderr.strip().splitlines()[0] if added.stderr.strip() else ""
         articles = int(newsq_rows(options.newsq, db, "articles | count")[0]["count"])
@@ -243,8 +248,7 @@ def main():
         if pg:
             run(["psql", pg, "-q", "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"])
             pg_start = time.perf_counter()
-            run([options.newsq, "--db", pg, "--add"] + (input_files(path) if any(f.endswith(".sgm") for f in input_files(path)) else [path])
-                + ["--date", options.date])
+            run([options.newsq, "--db", pg, "--add"] + add_paths(path) + ["--date", options.date])
             entry["pg_build_s"] = time.perf_counter() - pg_start
         in_process = {}
         bench = run([options.bench, "--db", db, "--runs", str(options.runs)] + sum((["-q", q] for _, q, _ in forms), []))

@@ -78,17 +78,15 @@ extension CorpusDatabase: CorpusStore {
 
     /// Resolves `text` among the corpus actors `groups`, with all their keys.
     private func resolve(_ text: String, among groups: Set<Int64>) throws -> Actor {
-        let ordered = groups.sorted()
         var actors: [Actor] = []
         var keys: [ActorResolver.Key] = []
-        for (index, group) in ordered.enumerated() {
+        for group in groups.sorted() {
             guard let merged = try mergedActor(group) else { continue }
             actors.append(merged)
             for row in try connection.rows("SELECT folded, display, score FROM actor_keys WHERE grp = \(p(1)) ORDER BY pos", [.integer(group)]) {
                 keys.append(ActorResolver.Key(folded: row[0].text ?? "", display: row[1].text ?? "", actor: actors.count - 1,
                                               exactScore: Int(row[2].integer ?? 0)))
             }
-            _ = index
         }
         return try ActorResolver(keys: keys, actors: actors).resolve(text)
     }
